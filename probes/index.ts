@@ -1,0 +1,11 @@
+// The probe registry: every probe an audit runs, in report order. A probe's id equals its file name.
+import type { Probe } from '../src/probes/types.js';
+import robots from './robots.js';
+import sitemap from './sitemap.js';
+import llmsTxt from './llms-txt.js';
+
+export const ALL_PROBES: Probe[] = [robots, sitemap, llmsTxt];
+
+export function probeById(id: string): Probe | undefined {
+  return ALL_PROBES.find((p) => p.id === id);
+}

@@ -1,0 +1,52 @@
+// Assembles the JSON report (contract: ../shared/DESIGN.md §3) from gathered evidence. Pure: the
+// same snapshot summary, probe results and fit-check answers always give the same scores.
+import { packageInfo } from '../util/package-info.js';
+import { loadModel, scorePractices, scoreModel, buildRoadmap, factsFromProbes, type Assessment } from '../model/index.js';
+import type { Snapshot } from '../crawl/types.js';
+import { SCHEMA_VERSION, type FitCheckEntry, type ProbeResultEntry, type Report } from '../report/types.js';
+
+export interface ReportInput {
+  snapshot: Omit<Snapshot, 'pages'> & { pages: { url: string }[] };
+  probes: ProbeResultEntry[];
+  fitCheck: FitCheckEntry[];
+  answerer: string;
+  tokens: { prompt: number; completion: number };
+  assessment?: Assessment;
+  durationMs: number;
+  /** URLs fetched although robots.txt disallows them for portalprobe (--ignore-robots). */
+  robotsIgnoredOn?: string[];
+  modelPath?: string;
+}
+
+export function buildReport(input: ReportInput): Report {
+  const model = loadModel(input.modelPath);
+  const facts = factsFromProbes(input.probes);
+  const practices = scorePractices(model, facts, input.fitCheck, input.assessment);
+  const scores = scoreModel(model, practices);
+  const roadmap = buildRoadmap(model, practices);
+  const tool = packageInfo();
+  const { snapshot } = input;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: tool.name, version: tool.version },
+    target: { url: snapshot.startUrl, finalUrl: snapshot.finalUrl, startedAt: snapshot.startedAt, finishedAt: snapshot.finishedAt },
+    run: {
+      durationMs: input.durationMs,
+      pagesFetched: snapshot.pages.length,
+      requests: snapshot.requests,
+      bytesFetched: snapshot.bytesFetched,
+      answerer: input.answerer,
+      tokens: input.tokens,
+      robots: snapshot.robotsPolicy,
+      pagesSkippedByRobots: snapshot.skippedByRobots,
+      pagesFetchedDespiteRobots: input.robotsIgnoredOn ?? [],
+      pagesNotFetched: snapshot.notFetched,
+    },
+    model: { id: model.id, version: model.version },
+    scores,
+    practices,
+    probes: input.probes,
+    fitCheck: input.fitCheck,
+    roadmap,
+  };
+}

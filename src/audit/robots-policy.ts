@@ -1,0 +1,82 @@
+// portalprobe's own manners: the crawl and the probes fetch only what robots.txt allows for our
+// User-Agent, unless the user explicitly ignores robots.txt (a portal they own or are engaged to
+// assess) — then we fetch anyway and record every URL where we did. /robots.txt itself is always
+// allowed: it has to be read to be obeyed.
+import { RobotsDisallowedError } from '../errors.js';
+import { matcherFor, productToken, robotsFromResponse } from '../robots/index.js';
+import type { AuditFetch } from '../crawl/crawler.js';
+import type { FetchResult } from '../fetch/types.js';
+
+export interface RobotsPolicy {
+  policy: 'respected' | 'ignored';
+  /** A fetch that refuses disallowed URLs with status 0 and PP_ERR_ROBOTS_DISALLOWED. */
+  wrap(fetch: AuditFetch): AuditFetch;
+  /** URLs not fetched because robots.txt disallows them. */
+  skipped(): string[];
+  /** URLs fetched although robots.txt disallows them (policy 'ignored'). */
+  ignoredOn(): string[];
+}
+
+function refused(url: string): FetchResult {
+  const err = new RobotsDisallowedError(url);
+  return {
+    url, finalUrl: url, status: 0, headers: {}, body: Buffer.alloc(0), truncated: false, redirects: [], bytes: 0,
+    durationMs: 0, ttfbMs: 0, error: { code: err.code, message: err.message },
+  };
+}
+
+function isRobotsTxt(url: string): boolean {
+  try {
+    return new URL(url).pathname === '/robots.txt';
+  } catch {
+    return false;
+  }
+}
+
+export async function loadRobotsPolicy(origin: string, fetch: AuditFetch, userAgent: string, ignore: boolean): Promise<RobotsPolicy> {
+  const token = productToken(userAgent);
+  const matchers = new Map<string, ReturnType<typeof matcherFor>>();
+  const skipped = new Set<string>();
+  const ignoredOn = new Set<string>();
+
+  // Each origin has its own robots.txt; the crawl stays on one or two origins, probes may visit more.
+  async function matcher(url: string) {
+    const o = new URL(url).origin;
+    let m = matchers.get(o);
+    if (!m) {
+      const res = await fetch(`${o}/robots.txt`);
+      // RFC 9309 §2.3.1 via robotsFromResponse: 4xx allow all, 5xx or no answer disallow all.
+      m = matcherFor(robotsFromResponse(res.error ? 0 : res.status, res.body), token);
+      matchers.set(o, m);
+    }
+    return m;
+  }
+  await matcher(origin);
+
+  function decide(url: string, m: ReturnType<typeof matcherFor>): boolean {
+    if (isRobotsTxt(url) || m.isAllowed(url).allowed) return true;
+    if (ignore) {
+      ignoredOn.add(url);
+      return true;
+    }
+    skipped.add(url);
+    return false;
+  }
+
+  return {
+    policy: ignore ? 'ignored' : 'respected',
+    wrap(inner) {
+      return async (url, request) => {
+        let m: ReturnType<typeof matcherFor>;
+        try {
+          m = await matcher(url);
+        } catch {
+          return inner(url, request);
+        }
+        return decide(url, m) ? inner(url, request) : refused(url);
+      };
+    },
+    skipped: () => [...skipped],
+    ignoredOn: () => [...ignoredOn],
+  };
+}

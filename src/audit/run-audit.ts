@@ -1,0 +1,84 @@
+// One audit, end to end: gather (crawl + probes) → judge (pure scoring) → a Report object.
+// Renderers and storage take it from there; nothing here writes files.
+import { InvalidUrlError, UnsupportedSchemeError } from '../errors.js';
+import { createHttpClient } from '../fetch/client.js';
+import { createAuditFetch } from '../fetch/audit-fetch.js';
+import { crawl } from '../crawl/crawler.js';
+import { createPageParser } from '../crawl/parse-pool.js';
+import { discoverSeeds } from '../crawl/seeds.js';
+import { runProbes } from '../probes/runner.js';
+import type { ProbeContext } from '../probes/types.js';
+import { ALL_PROBES } from '../../probes/index.js';
+import { loadRobotsPolicy } from './robots-policy.js';
+import { AUDIT_DEFAULTS, type AuditOptions } from './options.js';
+import { buildReport } from './build-report.js';
+import type { Report } from '../report/types.js';
+
+export function parseTargetUrl(input: string): URL {
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch (err) {
+    throw new InvalidUrlError(input, err);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UnsupportedSchemeError(input, url.protocol.replace(/:$/, ''));
+  return url;
+}
+
+export async function runAudit(target: string, options: AuditOptions = {}): Promise<Report> {
+  const url = parseTargetUrl(target);
+  const emit = options.onProgress ?? (() => {});
+  const t0 = performance.now();
+  const maxPages = options.maxPages ?? AUDIT_DEFAULTS.maxPages;
+  const client = createHttpClient({ ...options.client, allowPrivate: options.allowPrivate ?? false });
+  const parser = createPageParser();
+  const controller = new AbortController();
+  const abort = () => controller.abort(options.signal?.reason);
+  options.signal?.addEventListener('abort', abort, { once: true });
+  try {
+    const rawFetch = createAuditFetch(client);
+    emit({ type: 'phase', phase: 'crawl', at: Date.now() });
+    const robots = await loadRobotsPolicy(url.origin, rawFetch, client.userAgent, options.ignoreRobots ?? false);
+    const fetch = robots.wrap(rawFetch);
+    const snapshot = await crawl(url.href, {
+      fetch,
+      parser,
+      robotsPolicy: robots.policy,
+      seeds: (origin) => discoverSeeds(origin, fetch),
+      onPage: (page, fetched) => emit({ type: 'page', url: page.url, status: page.status, fetched, maxPages }),
+      signal: controller.signal,
+      requestCount: () => client.stats,
+    }, { maxPages, maxDepth: options.maxDepth ?? AUDIT_DEFAULTS.maxDepth });
+
+    emit({ type: 'phase', phase: 'probes', at: Date.now() });
+    const ctx: ProbeContext = {
+      snapshot,
+      fetch,
+      signal: controller.signal,
+      options: { maxLinkChecks: AUDIT_DEFAULTS.maxLinkChecks, maxSitemapDepth: AUDIT_DEFAULTS.maxSitemapDepth },
+    };
+    const probes = await runProbes(ALL_PROBES, ctx, {
+      onProbeStart: (id) => emit({ type: 'probe', id, status: 'running' }),
+      onProbeDone: (entry) => emit({ type: 'probe', id: entry.id, status: entry.status, durationMs: entry.durationMs }),
+    }, { skip: options.skipProbes });
+
+    emit({ type: 'phase', phase: 'score', at: Date.now() });
+    const stats = client.stats;
+    const report = buildReport({
+      snapshot: { ...snapshot, requests: stats.requests, bytesFetched: stats.bytes, skippedByRobots: robots.skipped() },
+      probes,
+      fitCheck: [],
+      answerer: 'retrieval-only',
+      tokens: { prompt: 0, completion: 0 },
+      assessment: options.assessment,
+      durationMs: Math.round(performance.now() - t0),
+      robotsIgnoredOn: robots.ignoredOn(),
+    });
+    emit({ type: 'phase', phase: 'done', at: Date.now() });
+    return report;
+  } finally {
+    options.signal?.removeEventListener('abort', abort);
+    await parser.close();
+    await client.close();
+  }
+}

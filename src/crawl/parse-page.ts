@@ -1,0 +1,196 @@
+// One parse per HTML page: jsdom builds the DOM (scripts never run), we pull out every artifact the
+// probes and the fit-check need, run @mozilla/readability last (it mutates the DOM), then drop the
+// DOM so memory stays flat however many pages the crawl visits.
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { Readability } from '@mozilla/readability';
+import type { Anchor, FormSummary, Heading, LinkTag, MetaTag, Section } from './types.js';
+
+export interface PageArtifacts {
+  lang: string | null;
+  title: string | null;
+  mainText: string;
+  sections: Section[];
+  visibleText: string;
+  meta: MetaTag[];
+  linkTags: LinkTag[];
+  anchors: Anchor[];
+  headings: Heading[];
+  forms: FormSummary[];
+  jsonLd: string[];
+  scripts: { count: number; inlineBytes: number; external: string[] };
+  noscriptText: string;
+  rawTextLength: number;
+}
+
+const HIDDEN_SELECTOR = [
+  'script', 'style', 'template', 'noscript', 'svg', 'iframe', 'object',
+  '[hidden]', '[aria-hidden="true"]', 'input[type="hidden"]',
+].join(',');
+const INLINE_HIDDEN = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
+const MAX_ANCHORS = 2000;
+
+// jsdom logs CSS and script errors to the console by default; page content is not our concern.
+const quietConsole = new VirtualConsole();
+
+export function normalizeSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Absolute http(s) URL without fragment, or null. */
+export function resolveHref(href: string | null | undefined, base: string): string | null {
+  if (!href) return null;
+  const trimmed = href.trim();
+  if (!trimmed || trimmed.startsWith('#') || /^(javascript|mailto|tel|data):/i.test(trimmed)) return null;
+  try {
+    const url = new URL(trimmed, base);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    url.hash = '';
+    return url.href;
+  } catch {
+    return null;
+  }
+}
+
+function textOf(el: Element | null | undefined): string {
+  return el ? normalizeSpace(el.textContent ?? '') : '';
+}
+
+function removeHidden(root: Element): void {
+  for (const el of Array.from(root.querySelectorAll(HIDDEN_SELECTOR))) el.remove();
+  for (const el of Array.from(root.querySelectorAll('[style]'))) {
+    if (INLINE_HIDDEN.test(el.getAttribute('style') ?? '')) el.remove();
+  }
+}
+
+/** Splits readability's content HTML by headings so retrieval can work section by section. */
+function splitSections(container: Element): Section[] {
+  const sections: Section[] = [];
+  let current: Section = { heading: '', text: '' };
+  const push = () => {
+    const text = normalizeSpace(current.text);
+    if (text) sections.push({ heading: current.heading, text });
+  };
+  const walk = (node: Element) => {
+    for (const child of Array.from(node.children)) {
+      if (/^H[1-6]$/.test(child.tagName)) {
+        push();
+        current = { heading: textOf(child), text: '' };
+      } else if (child.querySelector('h1,h2,h3,h4,h5,h6')) {
+        walk(child);
+      } else {
+        current.text += ` ${child.textContent ?? ''}`;
+      }
+    }
+  };
+  walk(container);
+  push();
+  return sections;
+}
+
+export function parsePage(html: string, url: string): PageArtifacts {
+  const dom = new JSDOM(html, { url, virtualConsole: quietConsole });
+  try {
+    const doc = dom.window.document;
+    const lang = doc.documentElement.getAttribute('lang');
+    const title = normalizeSpace(doc.title) || null;
+
+    const meta: MetaTag[] = Array.from(doc.querySelectorAll('meta')).flatMap((m) => {
+      const tag: MetaTag = { content: m.getAttribute('content') ?? m.getAttribute('charset') ?? '' };
+      const name = m.getAttribute('name');
+      const property = m.getAttribute('property');
+      const httpEquiv = m.getAttribute('http-equiv');
+      if (name) tag.name = name.toLowerCase();
+      if (property) tag.property = property.toLowerCase();
+      if (httpEquiv) tag.httpEquiv = httpEquiv.toLowerCase();
+      return tag.name || tag.property || tag.httpEquiv ? [tag] : [];
+    });
+
+    const linkTags: LinkTag[] = Array.from(doc.querySelectorAll('link[rel][href]')).flatMap((l) => {
+      const href = resolveHref(l.getAttribute('href'), url) ?? l.getAttribute('href') ?? '';
+      const tag: LinkTag = { rel: (l.getAttribute('rel') ?? '').toLowerCase().trim(), href };
+      for (const attr of ['type', 'hreflang', 'title'] as const) {
+        const v = l.getAttribute(attr);
+        if (v) tag[attr] = v;
+      }
+      return [tag];
+    });
+
+    const jsonLd = Array.from(doc.querySelectorAll('script[type]'))
+      .filter((s) => /^application\/ld\+json\b/i.test(s.getAttribute('type') ?? ''))
+      .map((s) => s.textContent ?? '');
+
+    const scriptEls = Array.from(doc.querySelectorAll('script'));
+    const scripts = {
+      count: scriptEls.length,
+      inlineBytes: scriptEls.filter((s) => !s.getAttribute('src')).reduce((n, s) => n + (s.textContent?.length ?? 0), 0),
+      external: scriptEls.flatMap((s) => {
+        const src = resolveHref(s.getAttribute('src'), url);
+        return src ? [src] : [];
+      }),
+    };
+    const noscriptText = normalizeSpace(Array.from(doc.querySelectorAll('noscript')).map((n) => n.textContent ?? '').join(' '));
+
+    const forms: FormSummary[] = Array.from(doc.querySelectorAll('form')).map((f) => {
+      const inputs = Array.from(f.querySelectorAll('input'));
+      return {
+        action: f.getAttribute('action'),
+        method: (f.getAttribute('method') ?? 'get').toLowerCase(),
+        hasPassword: inputs.some((i) => (i.getAttribute('type') ?? '').toLowerCase() === 'password'),
+        inputTypes: inputs.map((i) => (i.getAttribute('type') ?? 'text').toLowerCase()),
+        text: textOf(f),
+      };
+    });
+
+    const body = doc.body;
+    if (body) removeHidden(body);
+
+    const seen = new Set<string>();
+    const anchors: Anchor[] = [];
+    for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
+      const href = resolveHref(a.getAttribute('href'), url);
+      if (!href) continue;
+      const text = textOf(a) || normalizeSpace(a.getAttribute('aria-label') ?? a.getAttribute('title') ?? '');
+      const key = `${href}\u0000${text}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const anchor: Anchor = { href, text };
+      const rel = a.getAttribute('rel');
+      if (rel) anchor.rel = rel;
+      anchors.push(anchor);
+      if (anchors.length >= MAX_ANCHORS) break;
+    }
+
+    const headings: Heading[] = Array.from(doc.querySelectorAll('h1,h2,h3,h4,h5,h6')).map((h) => ({
+      level: Number(h.tagName.slice(1)),
+      text: textOf(h),
+    }));
+
+    const visibleText = textOf(body);
+
+    // Readability mutates the document, so it runs after everything else has been read.
+    let mainText = '';
+    let sections: Section[] = [];
+    try {
+      const article = new Readability(doc, { charThreshold: 100 }).parse();
+      if (article?.content) {
+        const container = doc.createElement('div');
+        container.innerHTML = article.content;
+        mainText = normalizeSpace(article.textContent ?? container.textContent ?? '');
+        sections = splitSections(container);
+      }
+    } catch {
+      // A page readability cannot handle simply has no main text; visibleText still serves.
+    }
+    if (!mainText && visibleText) {
+      mainText = visibleText;
+      sections = [{ heading: headings[0]?.text ?? '', text: visibleText }];
+    }
+
+    return {
+      lang, title, mainText, sections, visibleText, meta, linkTags, anchors, headings, forms, jsonLd, scripts,
+      noscriptText, rawTextLength: visibleText.length,
+    };
+  } finally {
+    dom.window.close();
+  }
+}

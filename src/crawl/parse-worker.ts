@@ -1,0 +1,12 @@
+// Worker-thread entry: parses HTML pages off the main thread so fetching and parsing overlap and
+// both cores work. Receives {id, html, url}; answers {id, artifacts} or {id, error}.
+import { parentPort } from 'node:worker_threads';
+import { parsePage } from './parse-page.js';
+
+parentPort?.on('message', (msg: { id: number; html: string; url: string }) => {
+  try {
+    parentPort!.postMessage({ id: msg.id, artifacts: parsePage(msg.html, msg.url) });
+  } catch (err) {
+    parentPort!.postMessage({ id: msg.id, error: err instanceof Error ? err.message : String(err) });
+  }
+});

@@ -1,0 +1,129 @@
+// The Snapshot: everything the crawl gathered, once per audit, reduced to what probes and the
+// fit-check need. DOMs are never kept; each page keeps its raw HTML (bounded) and the artifacts
+// extracted from it in one parse.
+
+export type DiscoveredVia = 'start' | 'link' | 'sitemap' | 'llms-txt' | 'rendered';
+
+export interface MetaTag {
+  name?: string;
+  property?: string;
+  httpEquiv?: string;
+  content: string;
+}
+
+export interface LinkTag {
+  rel: string;
+  href: string;
+  type?: string;
+  hreflang?: string;
+  title?: string;
+}
+
+export interface Anchor {
+  /** Absolute URL (fragment removed). */
+  href: string;
+  text: string;
+  rel?: string;
+}
+
+export interface Heading {
+  level: number;
+  text: string;
+}
+
+export interface FormSummary {
+  action: string | null;
+  method: string;
+  hasPassword: boolean;
+  inputTypes: string[];
+  /** Visible text of the form (labels, buttons). */
+  text: string;
+}
+
+export interface Section {
+  /** The heading that opens the section ('' for text before the first heading). */
+  heading: string;
+  text: string;
+}
+
+export interface PageTiming {
+  /** ms since the audit started. */
+  startedAt: number;
+  ttfbMs: number;
+  totalMs: number;
+}
+
+export interface Page {
+  url: string;
+  finalUrl: string;
+  status: number;
+  headers: Record<string, string>;
+  contentType: string | null;
+  /** Click depth from the start page over the links the crawl saw (0 for it); null when no crawled page links here. */
+  depth: number | null;
+  /** How the crawl first found this URL. */
+  via: DiscoveredVia;
+  /** The page that linked here first, when known. */
+  referrer: string | null;
+  redirects: string[];
+  bytes: number;
+  timing: PageTiming;
+  /** Set when the fetch failed without a response (status 0). */
+  error?: { code: string; message: string };
+  /** Raw HTML (bounded by the body limit); empty for non-HTML resources. */
+  html: string;
+  truncated: boolean;
+  lang: string | null;
+  title: string | null;
+  /** Main content text per @mozilla/readability ('' when it found none). */
+  mainText: string;
+  /** Main content split by headings (for retrieval). */
+  sections: Section[];
+  /** All visible body text: hidden elements, <template>, <script>, <style> and comments removed. */
+  visibleText: string;
+  meta: MetaTag[];
+  linkTags: LinkTag[];
+  anchors: Anchor[];
+  headings: Heading[];
+  forms: FormSummary[];
+  /** Raw contents of <script type="application/ld+json"> blocks. */
+  jsonLd: string[];
+  scripts: { count: number; inlineBytes: number; external: string[] };
+  noscriptText: string;
+  /** Text length of the raw body before readability (after removing scripts/styles). */
+  rawTextLength: number;
+}
+
+export interface CrawlOptions {
+  /** @default 200 */
+  maxPages?: number;
+  /** Maximum click depth from the start page. @default 5 */
+  maxDepth?: number;
+  /** Fetch pages that robots.txt disallows for portalprobe's own User-Agent. @default false */
+  ignoreRobots?: boolean;
+  /** Seed the crawl from sitemap URLs. @default true */
+  useSitemaps?: boolean;
+  /** Seed the crawl from llms.txt links. @default true */
+  useLlmsTxt?: boolean;
+  /** Pages fetched at once (the client still caps each host). @default 8 */
+  concurrency?: number;
+  /** Worker threads that parse HTML; 0 parses on the main thread. @default min(2, cores) when compiled */
+  parseWorkers?: number;
+}
+
+export interface Snapshot {
+  startUrl: string;
+  finalUrl: string;
+  /** Origin of finalUrl; the crawl stays on it (and on the start URL's origin). */
+  origin: string;
+  startedAt: string;
+  finishedAt: string;
+  pages: Page[];
+  /** URLs the crawl did not fetch because robots.txt disallows them for portalprobe. */
+  skippedByRobots: string[];
+  robotsPolicy: 'respected' | 'ignored';
+  /** URLs found but not fetched because maxPages or maxDepth was reached. */
+  notFetched: number;
+  requests: number;
+  bytesFetched: number;
+}

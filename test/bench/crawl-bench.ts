@@ -1,0 +1,76 @@
+// `npm run bench`: crawl speed and memory on generated portals served on 127.0.0.1.
+// Each size runs in its own child process so peak RSS belongs to that run alone.
+// Prints one line per run: pages, seconds, pages/s, peak RSS (MiB), parse workers.
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { startGeneratedPortal } from '../../src/demo/generated-portal.js';
+import { crawl } from '../../src/crawl/crawler.js';
+import { createPageParser } from '../../src/crawl/parse-pool.js';
+import { createHttpClient } from '../../src/fetch/client.js';
+import { createAuditFetch } from '../../src/fetch/audit-fetch.js';
+import { discoverSeeds } from '../../src/crawl/seeds.js';
+import { runAudit } from '../../src/audit/run-audit.js';
+
+const SIZES = [100, 1000];
+
+interface RunResult {
+  kind: 'crawl' | 'audit';
+  pages: number;
+  seconds: number;
+  pagesPerSecond: number;
+  peakRssMiB: number;
+  workers: number;
+}
+
+async function runOne(kind: 'crawl' | 'audit', size: number): Promise<RunResult> {
+  const portal = await startGeneratedPortal({ pages: size, host: '127.0.0.1', port: 0 });
+  try {
+    const t0 = performance.now();
+    let pages = 0;
+    let workers = 0;
+    if (kind === 'crawl') {
+      const client = createHttpClient({ allowPrivate: true });
+      const parser = createPageParser();
+      workers = parser.workers;
+      const fetch = createAuditFetch(client);
+      const snapshot = await crawl(portal.url, {
+        fetch, parser, robotsPolicy: 'respected', seeds: (origin) => discoverSeeds(origin, fetch),
+      }, { maxPages: size, maxDepth: 10 });
+      pages = snapshot.pages.length;
+      await parser.close();
+      await client.close();
+    } else {
+      const report = await runAudit(portal.url, { allowPrivate: true, maxPages: size, maxDepth: 10, browser: false });
+      pages = report.run.pagesFetched;
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    return {
+      kind, pages, seconds, pagesPerSecond: pages / seconds,
+      peakRssMiB: process.resourceUsage().maxRSS / 1024, workers,
+    };
+  } finally {
+    await portal.close();
+  }
+}
+
+async function child(kind: 'crawl' | 'audit', size: number): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const proc = fork(fileURLToPath(import.meta.url), ['--child', kind, String(size)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    proc.on('message', (m) => resolve(m as RunResult));
+    proc.on('exit', (code) => { if (code !== 0) reject(new Error(`bench child exited with ${code}`)); });
+  });
+}
+
+if (process.argv[2] === '--child') {
+  const result = await runOne(process.argv[3] as 'crawl' | 'audit', Number(process.argv[4]));
+  process.send!(result, () => process.exit(0));
+} else {
+  console.log('portalprobe bench — generated portals on 127.0.0.1 (each run in a fresh process)');
+  console.log('kind   pages  seconds  pages/s  peakRSS(MiB)  parseWorkers');
+  for (const kind of ['crawl', 'audit'] as const) {
+    for (const size of SIZES) {
+      const r = await child(kind, size);
+      console.log(`${r.kind.padEnd(6)} ${String(r.pages).padStart(5)}  ${r.seconds.toFixed(2).padStart(7)}  ${r.pagesPerSecond.toFixed(1).padStart(7)}  ${r.peakRssMiB.toFixed(0).padStart(12)}  ${kind === 'crawl' ? r.workers : '-'}`);
+    }
+  }
+}

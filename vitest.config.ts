@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    // Integration tests start servers on 127.0.0.1; two workers match the 2-core machines we run on.
+    maxWorkers: 2,
+  },
+});
