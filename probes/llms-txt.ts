@@ -35,6 +35,7 @@ const MAX_FULL_BYTES = 32 * 1024 * 1024;
 const LINK_CHECK_CONCURRENCY = 4;
 const MAX_ISSUE_FINDINGS = 20;
 
+/** A type alias, not an interface: it then fits Probe<Record<string, unknown>> in probes/index.ts. */
 export type LlmsTxtFacts = {
   url: string;
   present: boolean;

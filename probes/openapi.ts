@@ -38,6 +38,7 @@ const TEXT = {
   externalRefs: (url: string, n: number) =>
     `${url} has ${n} external $ref(s); portalprobe does not follow them, and agents that load only this file miss what they point to.`,
   declaredMissing: (url: string, via: string, status: string) => `${url} is pointed to as an API description (${via}) but answers ${status}.`,
+  declaredFailed: (url: string, via: string, reason: string) => `${url} is pointed to as an API description (${via}) but could not be fetched (${reason}).`,
   declaredNotSpec: (url: string, via: string, reason: string) =>
     `${url} is pointed to as an API description (${via}) but is not an OpenAPI document: ${reason}.`,
   robots: (url: string) => `${url} was not checked (robots.txt disallows it for portalprobe).`,
@@ -132,7 +133,7 @@ function fromPage(page: Page): SpecResponse {
 async function read(ctx: ProbeContext, pages: Map<string, Page>, url: string, accept: string): Promise<SpecResponse> {
   const page = pages.get(url);
   if (page && page.status !== 0 && (page.html !== '' || page.status < 200 || page.status >= 300)) return fromPage(page);
-  return fromFetch(await ctx.fetch(url, { headers: { accept } }));
+  return fromFetch(await ctx.fetch(url, { headers: { accept }, signal: ctx.signal }));
 }
 
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -270,14 +271,19 @@ export const openapiProbe: Probe<OpenapiFacts> = {
     const set = new CandidateSet();
     for (const page of snapshot.pages) addPageCandidates(set, page, origin);
 
-    // 2. Catalogs: RFC 9727 (well-known, or linked with rel="api-catalog") and APIs.json.
+    // 2. Catalogs: RFC 9727 and APIs.json. The well-known catalog is always read; one a page links
+    // with rel="api-catalog" (RFC 9727 §3) is read too and stands in for it when it is absent.
     const wellKnown = new URL(API_CATALOG_PATH, origin).href;
-    const catalogUrl = linkedCatalog(snapshot.pages) ?? wellKnown;
-    const [catalog, apisJson] = await Promise.all([
-      readCatalog(ctx, pages, catalogUrl, findings),
+    const linked = linkedCatalog(snapshot.pages);
+    const [known, other, apisJson] = await Promise.all([
+      readCatalog(ctx, pages, wellKnown, findings),
+      linked && linked !== wellKnown ? readCatalog(ctx, pages, linked, findings) : null,
       readApisJson(ctx, pages, new URL(APIS_JSON_PATH, origin).href, findings),
     ]);
-    for (const url of catalog.specUrls) set.add(url, catalogUrl, 'api-catalog', catalogUrl);
+    const catalogFacts = !known.facts.present && other?.facts.present ? other.facts : known.facts;
+    for (const c of [known, other]) {
+      if (c) for (const url of c.specUrls) set.add(url, c.facts.url, 'api-catalog', c.facts.url);
+    }
     for (const url of apisJson.specUrls) set.add(url, apisJson.facts.url, 'apis-json', apisJson.facts.url);
 
     // 3. Usual locations, checked last.
@@ -305,9 +311,11 @@ export const openapiProbe: Probe<OpenapiFacts> = {
         return;
       }
       if (result.outcome === 'spec' || result.outcome === 'gated' || result.outcome === 'tooLarge' || result.outcome === 'unparsable') {
-        const same = byFinalUrl.get(res.finalUrl);
+        // One document reached by two URLs (a redirect) is reported once, with every route; gated
+        // URLs all end on the same login page, so they are told apart by the URL asked for.
+        const key = result.outcome === 'gated' ? `gated ${res.url}` : res.finalUrl;
+        const same = byFinalUrl.get(key);
         if (same) {
-          // One document reached by two URLs (a redirect): report it once, with every route.
           for (const v of c.foundVia) if (!same.foundVia.includes(v)) same.foundVia.push(v);
           return;
         }
@@ -320,13 +328,15 @@ export const openapiProbe: Probe<OpenapiFacts> = {
           doc = unreadDocument(res, [...c.foundVia], result);
           if (doc.gated) findings.push({ severity: 'warning', message: TEXT.gated(c.url, result.note ?? ''), url: c.url, evidence: result.note });
         }
-        byFinalUrl.set(res.finalUrl, doc);
+        byFinalUrl.set(key, doc);
         documents.push(doc);
         return;
       }
       if (strength === 'guessed') return;
-      if (result.outcome === 'missing' || result.outcome === 'failed') {
+      if (result.outcome === 'missing') {
         findings.push({ severity: 'warning', message: TEXT.declaredMissing(c.url, via, result.note ?? ''), url: c.url, evidence: `found on ${c.foundOn ?? origin}` });
+      } else if (result.outcome === 'failed') {
+        findings.push({ severity: 'warning', message: TEXT.declaredFailed(c.url, via, result.note ?? ''), url: c.url, evidence: `found on ${c.foundOn ?? origin}` });
       } else if (result.outcome === 'html' || result.outcome === 'notSpec') {
         // A visible link to an HTML page is often the docs UI itself; only declared pointers must be specs.
         if (strength === 'declared') findings.push({ severity: 'warning', message: TEXT.declaredNotSpec(c.url, via, result.note ?? ''), url: c.url, evidence: `found on ${c.foundOn ?? origin}` });
@@ -355,7 +365,9 @@ export const openapiProbe: Probe<OpenapiFacts> = {
     for (const doc of documents) findings.push(...documentFindings(doc));
     const readable = documents.filter((d) => d.specification !== null);
     if (documents.length === 0) {
-      findings.push({ severity: 'warning', message: TEXT.none, url: origin, evidence: `checked ${toCheck.map((c) => c.url).slice(0, 10).join(', ')}` });
+      const robots = candidates.filter((c) => c.outcome === 'robots').length;
+      const evidence = `checked ${toCheck.map((c) => c.url).slice(0, 10).join(', ')}${robots > 0 ? `; ${robots} not checked (robots.txt)` : ''}`;
+      findings.push({ severity: 'warning', message: TEXT.none, url: origin, evidence });
     }
 
     const discoveredVia: Partial<Record<FoundVia, number>> = {};
@@ -375,7 +387,7 @@ export const openapiProbe: Probe<OpenapiFacts> = {
         candidatesChecked: toCheck.length,
         candidates,
         gatedUrls: documents.filter((d) => d.gated).map((d) => d.url),
-        apiCatalog: catalog.facts,
+        apiCatalog: catalogFacts,
         apisJson: apisJson.facts,
         discoveredVia,
       },

@@ -47,6 +47,7 @@ export interface SitemapError {
   message: string;
 }
 
+/** A type alias, not an interface: it then fits Probe<Record<string, unknown>> in probes/index.ts. */
 export type SitemapFacts = {
   /** The first sitemap found (declared ones first); null when none. */
   url: string | null;

@@ -2,11 +2,11 @@
 // same snapshot summary, probe results and fit-check answers always give the same scores.
 import { packageInfo } from '../util/package-info.js';
 import { loadModel, scorePractices, scoreModel, buildRoadmap, factsFromProbes, type Assessment } from '../model/index.js';
-import type { Snapshot } from '../crawl/types.js';
+import type { Page, Snapshot } from '../crawl/types.js';
 import { SCHEMA_VERSION, type FitCheckEntry, type ProbeResultEntry, type Report } from '../report/types.js';
 
 export interface ReportInput {
-  snapshot: Omit<Snapshot, 'pages'> & { pages: { url: string }[] };
+  snapshot: Omit<Snapshot, 'pages'> & { pages: Pick<Page, 'url' | 'finalUrl' | 'status' | 'depth' | 'via' | 'contentType' | 'title'>[] };
   probes: ProbeResultEntry[];
   fitCheck: FitCheckEntry[];
   answerer: string;
@@ -48,5 +48,11 @@ export function buildReport(input: ReportInput): Report {
     probes: input.probes,
     fitCheck: input.fitCheck,
     roadmap,
+    // The crawl's page list (no bodies): where each page was found and how deep, for the
+    // human-vs-agent comparison and for anyone checking what the audit saw.
+    pages: snapshot.pages.map((p) => ({
+      url: p.url, finalUrl: p.finalUrl, status: p.status, depth: p.depth, via: p.via,
+      contentType: p.contentType, title: p.title,
+    })),
   };
 }

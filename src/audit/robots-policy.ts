@@ -2,7 +2,7 @@
 // User-Agent, unless the user explicitly ignores robots.txt (a portal they own or are engaged to
 // assess) — then we fetch anyway and record every URL where we did. /robots.txt itself is always
 // allowed: it has to be read to be obeyed.
-import { RobotsDisallowedError } from '../errors.js';
+import { PortalProbeError, RobotsDisallowedError, TargetUnauditableError, type ErrorCode } from '../errors.js';
 import { matcherFor, productToken, robotsFromResponse } from '../robots/index.js';
 import type { AuditFetch } from '../crawl/crawler.js';
 import type { FetchResult } from '../fetch/types.js';
@@ -16,6 +16,8 @@ export interface RobotsPolicy {
   /** URLs fetched although robots.txt disallows them (policy 'ignored'). */
   ignoredOn(): string[];
 }
+
+const UNREACHABLE: ErrorCode[] = ['PP_ERR_BLOCKED_ADDRESS', 'PP_ERR_DNS', 'PP_ERR_CONNECTION', 'PP_ERR_TIMEOUT', 'PP_ERR_UNSUPPORTED_SCHEME'];
 
 function refused(url: string): FetchResult {
   const err = new RobotsDisallowedError(url);
@@ -50,6 +52,13 @@ export async function loadRobotsPolicy(origin: string, fetch: AuditFetch, userAg
       matchers.set(o, m);
     }
     return m;
+  }
+  // robots.txt is the first request of an audit: when the host cannot be reached at all (refused
+  // address, DNS, connection, timeout) there is nothing to audit, and saying so beats a report of
+  // "robots.txt unreachable, everything disallowed".
+  const first = await fetch(`${origin}/robots.txt`);
+  if (first.error && UNREACHABLE.includes(first.error.code)) {
+    throw new TargetUnauditableError(origin, new PortalProbeError(first.error.code, first.error.message));
   }
   await matcher(origin);
 

@@ -20,6 +20,8 @@ export interface PageArtifacts {
   scripts: { count: number; inlineBytes: number; external: string[] };
   noscriptText: string;
   rawTextLength: number;
+  /** Set when the markup was too hostile to parse as is (e.g. nested thousands deep) and was simplified. */
+  parseNote?: string;
 }
 
 const HIDDEN_SELECTOR = [
@@ -28,6 +30,26 @@ const HIDDEN_SELECTOR = [
 ].join(',');
 const INLINE_HIDDEN = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
 const MAX_ANCHORS = 2000;
+// jsdom's tree building slows down sharply with nesting depth (5,000 nested divs take seconds, and
+// readability then overflows the stack); real pages stay far below this, browsers cap near 512.
+const MAX_NESTING = 400;
+// Readability gives up (throws) on documents with more elements than this; we fall back to visible text.
+const MAX_READABILITY_ELEMENTS = 40_000;
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen']);
+const LAYOUT_TAGS = /<\/?(?:div|span|section|article|main|aside|nav|header|footer|font|center|b|i|u|em|strong|small|big|table|tbody|thead|tfoot|tr|td|th|ul|ol|li|dl|dt|dd|blockquote|figure|figcaption|details|summary)\b[^>]*>/gi;
+
+/** Deepest element nesting, estimated from the tag sequence without building a DOM. */
+export function nestingDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g)) {
+    const name = m[2].toLowerCase();
+    if (VOID_ELEMENTS.has(name) || m[3] === '/') continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (++depth > max) max = depth;
+  }
+  return max;
+}
 
 // jsdom logs CSS and script errors to the console by default; page content is not our concern.
 const quietConsole = new VirtualConsole();
@@ -88,6 +110,13 @@ function splitSections(container: Element): Section[] {
 }
 
 export function parsePage(html: string, url: string): PageArtifacts {
+  let parseNote: string | undefined;
+  const depth = nestingDepth(html);
+  if (depth > MAX_NESTING) {
+    // Keep text, links, headings and head metadata; drop the layout wrappers that make it deep.
+    html = html.replace(LAYOUT_TAGS, ' ');
+    parseNote = `markup nested ${depth} levels deep was flattened before parsing`;
+  }
   const dom = new JSDOM(html, { url, virtualConsole: quietConsole });
   try {
     const doc = dom.window.document;
@@ -171,7 +200,7 @@ export function parsePage(html: string, url: string): PageArtifacts {
     let mainText = '';
     let sections: Section[] = [];
     try {
-      const article = new Readability(doc, { charThreshold: 100 }).parse();
+      const article = new Readability(doc, { charThreshold: 100, maxElemsToParse: MAX_READABILITY_ELEMENTS }).parse();
       if (article?.content) {
         const container = doc.createElement('div');
         container.innerHTML = article.content;
@@ -186,10 +215,12 @@ export function parsePage(html: string, url: string): PageArtifacts {
       sections = [{ heading: headings[0]?.text ?? '', text: visibleText }];
     }
 
-    return {
+    const artifacts: PageArtifacts = {
       lang, title, mainText, sections, visibleText, meta, linkTags, anchors, headings, forms, jsonLd, scripts,
       noscriptText, rawTextLength: visibleText.length,
     };
+    if (parseNote) artifacts.parseNote = parseNote;
+    return artifacts;
   } finally {
     dom.window.close();
   }

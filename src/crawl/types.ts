@@ -92,6 +92,8 @@ export interface Page {
   noscriptText: string;
   /** Text length of the raw body before readability (after removing scripts/styles). */
   rawTextLength: number;
+  /** Set when hostile markup had to be simplified before parsing. */
+  parseNote?: string;
 }
 
 export interface CrawlOptions {

@@ -21,7 +21,16 @@ const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
 /** True for a body that opens like an HTML document (after a BOM, whitespace and comments). */
 export function looksLikeHtml(text: string): boolean {
-  return /^\uFEFF?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(text.slice(0, 2048));
+  // A loop: a regex repeating a lazy comment pattern backtracks exponentially on many short comments.
+  let i = text.startsWith('\uFEFF') ? 1 : 0;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i])) i++;
+    if (!text.startsWith('<!--', i)) break;
+    const end = text.indexOf('-->', i + 4);
+    if (end < 0) return false;
+    i = end + 3;
+  }
+  return /^<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(text.slice(i, i + 32));
 }
 
 export function llmsTxtFromResponse(response: LlmsTxtResponse): LlmsTxtFetchOutcome {

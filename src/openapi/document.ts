@@ -91,6 +91,8 @@ export function classify(res: SpecResponse, strength: Strength): Classified {
   if (gate) return { outcome: 'gated', note: gate };
   if (res.status < 200 || res.status >= 300) return { outcome: 'missing', note: `HTTP ${res.status}` };
   const contentType = res.headers['content-type'] ?? '';
+  // An empty 200 at a guessed path is just nothing there; where the portal points, it is a broken spec.
+  if (res.text.trim() === '' && strength === 'guessed') return { outcome: 'notSpec', note: 'empty body' };
   if (res.truncated || res.bytes > MAX_PARSE_BYTES) {
     const head = res.text.slice(0, HEAD_BYTES);
     if (/^\s*</.test(head)) return { outcome: 'html', note: 'an HTML page' };

@@ -4,7 +4,7 @@
 // The Sitemap lines are read with a deliberately small line match, not the full robots.txt parser
 // in src/robots: it only needs this one directive, and the two can be merged later.
 import { decodeBody, mediaType } from '../fetch/decode.js';
-import type { SitemapFetch } from './walk.js';
+import { walkSitemaps, type SitemapFetch, type WalkSitemapsOptions } from './walk.js';
 
 /** Conventional locations tried whether or not robots.txt names them. */
 export const DEFAULT_SITEMAP_PATHS = ['/sitemap.xml', '/sitemap_index.xml'] as const;
@@ -50,4 +50,15 @@ export async function findSitemapCandidates(origin: string, fetch: SitemapFetch)
   }
   const defaults = DEFAULT_SITEMAP_PATHS.map((p) => `${base}${p}`).filter((u) => !declared.includes(u));
   return { declared, defaults, robotsUrl, robotsStatus: robots.status };
+}
+
+/**
+ * Page URLs for crawl seeding: every <loc> of the site's sitemaps (declared and conventional),
+ * walked with the same bounds and the same fetch (so the cache shares the files with the probe).
+ */
+export async function* sitemapPageUrls(origin: string, fetch: SitemapFetch, options: WalkSitemapsOptions = {}): AsyncGenerator<string, void, undefined> {
+  const { declared, defaults } = await findSitemapCandidates(origin, fetch);
+  for await (const item of walkSitemaps([...declared, ...defaults], fetch, options)) {
+    if (item.type === 'url') yield item.url.loc;
+  }
 }

@@ -39,17 +39,17 @@ const MSG = {
     `The sitemap is larger than the 50 MB (52,428,800 bytes) uncompressed limit${bytes ? ` (${bytes.toLocaleString('en-US')} bytes)` : ''}.`,
   gzipCut: 'The gzip body inflates to more than 50 MB; only the first 50 MB were read.',
   gzipInvalid: (msg: string) => `The gzip body could not be decompressed: ${msg}`,
-  missingLoc: (n: number, what: string) => `${plural(n, what)} without a <loc>.`,
+  missingLoc: (n: number, what: string) => `No <loc>: ${plural(n, what)}.`,
   badLastmod: (first: string) => (n: number) =>
-    `${plural(n, 'entry', 'entries')} with a <lastmod> that is not a W3C datetime (first: "${first}").`,
-  badChangefreq: (first: string) => (n: number) => `${plural(n, 'URL')} with an invalid <changefreq> (first: "${first}").`,
-  badPriority: (first: string) => (n: number) => `${plural(n, 'URL')} with a <priority> outside 0.0–1.0 (first: "${first}").`,
-  notAbsolute: (first: string) => (n: number) => `${plural(n, 'location')} not absolute http(s) URLs (first: "${first}").`,
+    `<lastmod> not a W3C datetime: ${plural(n, 'entry', 'entries')} (first: "${first.slice(0, 80)}").`,
+  badChangefreq: (first: string) => (n: number) => `Invalid <changefreq>: ${plural(n, 'URL')} (first: "${first.slice(0, 80)}").`,
+  badPriority: (first: string) => (n: number) => `<priority> outside 0.0–1.0: ${plural(n, 'URL')} (first: "${first.slice(0, 80)}").`,
+  notAbsolute: (first: string) => (n: number) => `Not an absolute http(s) URL: ${plural(n, 'location')} (first: "${first.slice(0, 120)}").`,
   otherHost: (host: string, first: string) => (n: number) =>
-    `${plural(n, 'location')} on another host than the sitemap's (${host}) (first: "${first}").`,
-  tooLong: (first: string) => (n: number) => `${plural(n, 'location')} of 2,048 characters or more (first: "${first.slice(0, 80)}…").`,
+    `On another host than the sitemap's (${host}): ${plural(n, 'location')} (first: "${first.slice(0, 120)}").`,
+  tooLong: (first: string) => (n: number) => `2,048 characters or longer: ${plural(n, 'location')} (first: "${first.slice(0, 80)}…").`,
   unknownTag: (name: string) => (n: number) => `Unhandled tag <${name}>${n > 1 ? ` (${n} times)` : ''}.`,
-  textNotUrl: (first: string) => (n: number) => `${plural(n, 'line')} of the text sitemap not an absolute URL (first: "${first.slice(0, 80)}").`,
+  textNotUrl: (first: string) => (n: number) => `Not an absolute URL: ${plural(n, 'line')} of the text sitemap (first: "${first.slice(0, 80)}").`,
 };
 
 export interface ParseSitemapOptions {
@@ -136,8 +136,30 @@ function checkLoc(loc: string, sitemapHost: string | null, warnings: IssueCollec
   if (loc.length >= MAX_LOC_LENGTH) warnings.add('loc-too-long', MSG.tooLong(loc));
 }
 
+/**
+ * Index of the first markup after the prolog's XML declaration, processing instructions, comments
+ * and whitespace. A loop with indexOf, because a regex that repeats a lazy comment pattern
+ * backtracks exponentially on many short comments.
+ */
+function afterProlog(text: string): number {
+  let i = 0;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i])) i++;
+    if (text.startsWith('<?', i)) {
+      const end = text.indexOf('?>', i + 2);
+      if (end < 0) return i;
+      i = end + 2;
+    } else if (text.startsWith('<!--', i)) {
+      const end = text.indexOf('-->', i + 4);
+      if (end < 0) return i;
+      i = end + 3;
+    } else return i;
+  }
+}
+
 function looksLikeHtml(text: string): boolean {
-  return /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i.test(text);
+  const start = afterProlog(text);
+  return /^<(?:!doctype\s+html|html[\s>])/i.test(text.slice(start, start + 64));
 }
 
 /** Parses sitemap text (XML or plain text). `url` is where it was fetched, for host checks. */
@@ -183,7 +205,8 @@ export function parseSitemap(url: string, content: string, options: ParseSitemap
     errors.add('malformed-xml', MSG.malformed(err instanceof Error ? err.message : String(err)));
     return finish();
   }
-  if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<!DOCTYPE/i.test(text)) errors.add('doctype', MSG.doctype);
+  const prologEnd = afterProlog(text);
+  if (/^<!DOCTYPE/i.test(text.slice(prologEnd, prologEnd + 16))) errors.add('doctype', MSG.doctype);
 
   const rootName = Object.keys(doc).find((k) => !k.startsWith('?') && !k.startsWith('!') && k !== '#text');
   if (!rootName) {

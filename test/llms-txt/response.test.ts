@@ -78,5 +78,10 @@ describe('soft 404 and content types', () => {
   it('looksLikeHtml ignores leading comments and whitespace', () => {
     expect(looksLikeHtml('  <!-- x -->\n<!doctype HTML>')).toBe(true);
     expect(looksLikeHtml('# <html> in a heading')).toBe(false);
+    // Many short comments stay linear (a comment-skipping regex would backtrack exponentially).
+    const started = performance.now();
+    expect(looksLikeHtml(`${'<!---->'.repeat(100_000)}x`)).toBe(false);
+    expect(looksLikeHtml(`${'<!---->'.repeat(100_000)}<html>`)).toBe(true);
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 });

@@ -3,7 +3,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { FetchResult } from '../../src/fetch/types.js';
-import { sitemapLinesFromRobots } from '../../src/sitemap/discover.js';
+import { findSitemapCandidates, sitemapLinesFromRobots, sitemapPageUrls } from '../../src/sitemap/discover.js';
 import { walkSitemaps, type SitemapFetch, type SitemapWalkItem, type WalkedSitemap } from '../../src/sitemap/walk.js';
 
 const O = 'https://a.example';
@@ -129,5 +129,34 @@ describe('sitemapLinesFromRobots', () => {
     ['# Sitemap: https://a.example/commented.xml\nSitemaps: https://a.example/typo.xml\nsitemap:', []],
   ])('%j → %j', (robots, expected) => {
     expect(sitemapLinesFromRobots(robots, 'https://a.example/robots.txt')).toEqual(expected);
+  });
+});
+
+describe('discovery', () => {
+  it('lists declared sitemaps first, then the conventional ones not declared', async () => {
+    const { fetch } = fakeFetch({ [`${O}/robots.txt`]: `Sitemap: ${O}/sitemap.xml\nSitemap: ${O}/news.xml` });
+    expect(await findSitemapCandidates(`${O}/some/page`, fetch)).toEqual({
+      declared: [`${O}/sitemap.xml`, `${O}/news.xml`],
+      defaults: [`${O}/sitemap_index.xml`],
+      robotsUrl: `${O}/robots.txt`,
+      robotsStatus: 200,
+    });
+  });
+
+  it('ignores an HTML robots.txt', async () => {
+    const fetch: SitemapFetch = async (url) => result(url, 200, '<html>Sitemap: x</html>', { 'content-type': 'text/html' });
+    expect((await findSitemapCandidates(O, fetch)).declared).toEqual([]);
+  });
+
+  it('sitemapPageUrls yields the page URLs of every sitemap found', async () => {
+    const { fetch } = fakeFetch({
+      [`${O}/robots.txt`]: `Sitemap: ${O}/idx.xml`,
+      [`${O}/idx.xml`]: index(`${O}/a.xml`),
+      [`${O}/a.xml`]: urlset(`${O}/1`, `${O}/2`),
+      [`${O}/sitemap.xml`]: urlset(`${O}/3`),
+    });
+    const urls: string[] = [];
+    for await (const url of sitemapPageUrls(O, fetch)) urls.push(url);
+    expect(urls.sort()).toEqual([`${O}/1`, `${O}/2`, `${O}/3`]);
   });
 });

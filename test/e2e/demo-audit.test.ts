@@ -1,0 +1,89 @@
+// One end-to-end audit of the bundled demo portal (test/fixtures/demo-portal, answer key in its
+// README.md), served on 127.0.0.1. Checks a partial expected result, not every number.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { startStaticPortal } from '../../src/demo/static-server.js';
+import { runAudit } from '../../src/audit/run-audit.js';
+import { buildReport } from '../../src/audit/build-report.js';
+import { validateReport } from '../../reports/json.js';
+import type { Report } from '../../src/report/types.js';
+
+const ROOT = fileURLToPath(new URL('../fixtures/demo-portal/', import.meta.url));
+let server: { url: string; close(): Promise<void> };
+let report: Report;
+let origin: string;
+const events: string[] = [];
+
+beforeAll(async () => {
+  server = await startStaticPortal({ root: ROOT, host: '127.0.0.1', port: 0 });
+  origin = new URL(server.url).origin;
+  report = await runAudit(server.url, {
+    allowPrivate: true,
+    onProgress: (e) => events.push(e.type === 'phase' ? `phase:${e.phase}` : e.type),
+  });
+}, 120_000);
+afterAll(async () => server.close());
+
+const probe = (id: string) => report.probes.find((p) => p.id === id)!;
+
+describe('audit of the demo portal', () => {
+  it('produces a report that satisfies the JSON contract', () => {
+    expect(() => validateReport(JSON.parse(JSON.stringify(report)))).not.toThrow();
+    expect(report.target.finalUrl).toBe(`${origin}/`);
+    expect(report.run.robots).toBe('respected');
+    expect(report.run.answerer).toBe('retrieval-only');
+    expect(report.run.pagesFetched).toBeGreaterThanOrEqual(26);
+    expect(events).toEqual(expect.arrayContaining(['phase:crawl', 'page', 'phase:probes', 'probe', 'phase:score', 'phase:done']));
+  });
+
+  it('crawls every page of the portal, including those only in the sitemap or llms.txt', () => {
+    const pages = report.pages as { url: string; status: number; depth: number | null; via: string }[];
+    const byPath = new Map(pages.map((p) => [new URL(p.url).pathname, p]));
+    // Linked from the blog index but not in the sitemap: found by links, click depth 2.
+    expect(byPath.get('/blog/verification-of-payee-for-all-euro-accounts')).toMatchObject({ status: 200, depth: 2, via: 'link' });
+    // Listed in llms.txt only, and missing: fetched from the seed, 404, not linked from any page.
+    expect(byPath.get('/docs/guides/account-opening')).toMatchObject({ status: 404, depth: null, via: 'llms-txt' });
+    // The pricing nav link ends on the login page.
+    expect(byPath.get('/pricing')).toMatchObject({ status: 200, depth: 1 });
+    expect(pages.find((p) => new URL(p.url).pathname === '/pricing')!).toHaveProperty('finalUrl', `${origin}/login?next=/pricing`);
+    expect(probe('sitemap').facts.crawledPagesListed).toBeGreaterThan(0.5);
+  });
+
+  it('robots: GPTBot blocked entirely, ClaudeBot from /docs/, others allowed', () => {
+    const agents = probe('robots').facts.aiAgents as { agent: string; access: string }[];
+    const access = Object.fromEntries(agents.map((a) => [a.agent, a.access]));
+    expect(access.GPTBot).toBe('none');
+    expect(access.ClaudeBot).toBe('partial');
+    expect(access.PerplexityBot).toBe('all');
+    expect(access['OAI-SearchBot']).toBe('all');
+    expect(probe('robots').facts.sitemaps).toEqual([`${origin}/sitemap.xml`]);
+  });
+
+  it('sitemap and llms.txt facts match the answer key', () => {
+    expect(probe('sitemap').facts).toMatchObject({ present: true, urlCount: 22, errors: [] });
+    expect(probe('llms-txt').facts).toMatchObject({
+      present: true, valid: true, title: 'Northwind Bank Developer Portal', sectionCount: 4, linkCount: 11, brokenLinks: 1, fullPresent: false,
+    });
+  });
+
+  it('scores are in range, mixed (not a perfect score) and deterministic', () => {
+    const { scores } = report;
+    expect(scores.overall).toBeGreaterThan(0);
+    expect(scores.overall).toBeLessThan(100);
+    for (const v of Object.values(scores.lenses)) expect(v).toBeGreaterThanOrEqual(0);
+    expect(report.practices.some((p) => p.status === 'fail')).toBe(true);
+    expect(report.practices.some((p) => p.status === 'pass')).toBe(true);
+    // GPTBot is blocked: the training-policy practice passes but "AI crawlers allowed" is not perfect.
+    expect(report.roadmap.length).toBeGreaterThan(0);
+    const again = buildReport({
+      snapshot: {
+        startUrl: report.target.url, finalUrl: report.target.finalUrl, origin, startedAt: report.target.startedAt,
+        finishedAt: report.target.finishedAt, pages: [], skippedByRobots: [], robotsPolicy: 'respected', notFetched: 0, requests: 0, bytesFetched: 0,
+      },
+      probes: report.probes, fitCheck: report.fitCheck, answerer: 'retrieval-only', tokens: { prompt: 0, completion: 0 }, durationMs: 0,
+    });
+    expect(again.scores).toEqual(report.scores);
+    expect(again.practices).toEqual(report.practices);
+    expect(again.roadmap).toEqual(report.roadmap);
+  });
+});
