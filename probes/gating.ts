@@ -115,9 +115,12 @@ export function pageFromFetch(res: FetchResult, depth: number | null): Page {
 }
 
 function describe(evidence: GateEvidence): string {
-  const parts: string[] = [`HTTP ${evidence.status}`];
-  if (evidence.redirects) parts.push(`redirects ${evidence.redirects.join(' → ')}`);
-  else if (evidence.loginUrl) parts.push(`${evidence.via ?? 'redirect'} to ${evidence.loginUrl}`);
+  const parts: string[] = [];
+  if (evidence.redirects) parts.push(`redirects ${evidence.redirects.join(' → ')} (final HTTP ${evidence.status})`);
+  else {
+    if (evidence.status > 0) parts.push(`HTTP ${evidence.status}`);
+    if (evidence.loginUrl) parts.push(`${evidence.via ?? 'redirect'} to ${evidence.loginUrl}`);
+  }
   if (evidence.loginRule) parts.push(`(${evidence.loginRule})`);
   if (evidence.wwwAuthenticate) parts.push(`WWW-Authenticate: ${evidence.wwwAuthenticate}`);
   if (evidence.form) parts.push(`form action=${evidence.form.action ?? '(none)'} method=${evidence.form.method}${evidence.form.hasPassword ? ' with a password input' : ''}`);
@@ -254,7 +257,8 @@ export const gatingProbe: Probe<GatingFacts> = {
     };
     for (const page of snapshot.pages) verdictOf(page);
 
-    const candidates = findKeyCandidates(snapshot.pages, rules, new Set([snapshot.startUrl, snapshot.finalUrl]));
+    // The start page may be a key page itself (an audit started at /docs/).
+    const candidates = findKeyCandidates(snapshot.pages, rules);
     const resolutions = await Promise.all(
       KEY_KINDS.map((kind) => (candidates[kind][0] ? resolveKeyPage(candidates[kind][0], verdictOf, ctx, rules) : Promise.resolve(null))),
     );

@@ -3,8 +3,11 @@ import type { Probe } from '../src/probes/types.js';
 import robots from './robots.js';
 import sitemap from './sitemap.js';
 import llmsTxt from './llms-txt.js';
+import openapi from './openapi.js';
+import structuredData from './structured-data.js';
+import indexability from './indexability.js';
 
-export const ALL_PROBES: Probe[] = [robots, sitemap, llmsTxt];
+export const ALL_PROBES: Probe[] = [robots, sitemap, llmsTxt, openapi, structuredData, indexability];
 
 export function probeById(id: string): Probe | undefined {
   return ALL_PROBES.find((p) => p.id === id);

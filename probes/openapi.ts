@@ -46,6 +46,7 @@ const TEXT = {
   catalogType: (url: string, type: string) =>
     `${url} is served as "${type}"; RFC 9727 asks for application/linkset+json.`,
   apisJsonInvalid: (url: string, reason: string) => `${url} is not a valid APIs.json file: ${reason}.`,
+  budget: (seconds: number) => `the validation time budget (${seconds} s) was used up`,
   capped: (n: number) => `${n} more candidate spec URL(s) were not checked (limit ${MAX_CANDIDATES}).`,
   signal: { summary: 'summary', description: 'description', operationId: 'operationId', example: 'example', errorResponse: 'documented error response' } as Record<QualitySignal, string>,
 } as const;
@@ -352,7 +353,7 @@ export const openapiProbe: Probe<OpenapiFacts> = {
         for (const { index, spec } of parsed) {
           if (ctx.signal.aborted) break;
           if (performance.now() - started > VALIDATION_BUDGET_MS) {
-            documents[index] = { ...documents[index], notValidated: 'budget', warnings: [`the validation time budget (${VALIDATION_BUDGET_MS / 1000} s) was used up`] };
+            documents[index] = { ...documents[index], notValidated: 'budget', warnings: [TEXT.budget(VALIDATION_BUDGET_MS / 1000)] };
             continue;
           }
           documents[index] = withValidation(documents[index], await validator.validate(spec));

@@ -6,6 +6,11 @@
 // judges from the raw HTML alone (src/rendering/app-shell.ts) and says why no browser was used.
 // Every request a render makes goes through ctx.fetch (the audit's guarded, cached client); the
 // pages themselves are served from the snapshot, never fetched again.
+//
+// ctx.browser: a playwright Browser (from src/browser launchBrowser) → browser mode; a string → heuristic
+// mode with that string as the reason; null/false → heuristic mode ("the audit runs without a headless
+// browser"); undefined → the probe launches its own Chromium (unless PORTALPROBE_NO_BROWSER is set)
+// and closes it when done.
 import type { Browser } from 'playwright-core';
 import type { Page } from '../src/crawl/types.js';
 import type { Finding, Probe, ProbeContext } from '../src/probes/types.js';
@@ -108,6 +113,8 @@ export function selectPages(candidates: Candidate[], ctx: ProbeContext, max = MA
 
 async function obtainBrowser(ctx: ProbeContext): Promise<{ browser: Browser | null; own: boolean; reason?: string }> {
   if (isBrowser(ctx.browser)) return { browser: ctx.browser, own: false };
+  // The audit may say why it has no browser (a string), or just that it has none (null/false).
+  if (typeof ctx.browser === 'string' && ctx.browser) return { browser: null, own: false, reason: ctx.browser };
   if (ctx.browser !== undefined) return { browser: null, own: false, reason: TEXT.noBrowserGiven };
   const launched = await tryLaunchBrowser();
   return launched.browser ? { browser: launched.browser, own: true } : { browser: null, own: false, reason: launched.reason };

@@ -88,21 +88,20 @@ const WARNING_TEXT: Partial<Record<WarningKind, { severity: Finding['severity'];
 
 export function findingsFor(site: SiteStructuredData, checked: readonly CheckedPage[], home: Page | undefined): Finding[] {
   const findings: Finding[] = [];
-  findings.push(
-    ...capped(
-      site.invalid.map((b) => ({
-        severity: b.recovered ? 'warning' : 'error',
-        message: b.recovered ? TEXT.recovered : TEXT.invalid,
-        url: b.url,
-        evidence: `JSON-LD block ${b.block + 1}: ${b.reason}`,
-      })),
-      'invalid block(s)',
-    ),
-  );
-  if (site.invalidBlocks > site.invalid.length) findings.push({ severity: 'info', message: TEXT.more(site.invalidBlocks - site.invalid.length, 'invalid block(s)') });
+  // site.invalid is itself bounded; the "more" line counts from the exact total.
+  const shown = site.invalid.slice(0, MAX_FINDINGS_PER_KIND);
+  for (const b of shown) {
+    findings.push({
+      severity: b.recovered ? 'warning' : 'error',
+      message: b.recovered ? TEXT.recovered : TEXT.invalid,
+      url: b.url,
+      evidence: `JSON-LD block ${b.block + 1}: ${b.reason}`,
+    });
+  }
+  if (site.invalidBlocks > shown.length) findings.push({ severity: 'info', message: TEXT.more(site.invalidBlocks - shown.length, 'invalid block(s)') });
 
   if (site.pagesChecked > 0 && site.pagesWithStructuredData === 0) {
-    findings.push({ severity: 'warning', message: TEXT.noneAnywhere(site.pagesChecked), url: home ? home.finalUrl || home.url : undefined });
+    findings.push({ severity: 'warning', message: TEXT.noneAnywhere(site.pagesChecked), ...(home ? { url: home.finalUrl || home.url } : {}) });
   } else if (home && site.homeTypes !== null && site.homeTypes.length === 0) {
     const url = home.finalUrl || home.url;
     findings.push({ severity: 'warning', message: TEXT.noneOnHome, url, evidence: `${home.jsonLd.length} JSON-LD block(s), no schema.org type` });

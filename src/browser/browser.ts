@@ -146,7 +146,12 @@ export async function renderPage(browser: Browser, url: string, options: RenderO
   const timeoutMs = options.timeoutMs ?? RENDER_DEFAULTS.timeoutMs;
   const settleMs = options.settleMs ?? RENDER_DEFAULTS.settleMs;
   const controller = new AbortController();
-  const onAbort = (): void => controller.abort(options.signal?.reason);
+  let context: BrowserContext | undefined;
+  // The audit being cancelled ends the render at once: closing the context rejects whatever waits.
+  const onAbort = (): void => {
+    controller.abort(options.signal?.reason);
+    void context?.close().catch(() => {});
+  };
   if (options.signal?.aborted) onAbort();
   else options.signal?.addEventListener('abort', onAbort, { once: true });
 
@@ -154,7 +159,6 @@ export async function renderPage(browser: Browser, url: string, options: RenderO
     url, finalUrl: url, status: 0, title: '', text: '', links: [], timedOut: false, requests: [], durationMs: 0,
   };
   const release = await limiterFor(browser).acquire('render', controller.signal).catch(() => null);
-  let context: BrowserContext | undefined;
   try {
     if (!release) {
       result.error = { code: 'PP_ERR_ABORTED', message: `Rendering ${url} was cancelled` };
@@ -207,7 +211,9 @@ export async function renderPage(browser: Browser, url: string, options: RenderO
         result.timedOut = true;
         result.error = { code: 'PP_ERR_TIMEOUT', message: `Rendering ${url} took longer than ${timeoutMs} ms` };
       } else {
-        result.error = { code: 'PP_ERR_CONNECTION', message: `Rendering ${url} failed: ${message(err)}` };
+        result.error = options.signal?.aborted
+          ? { code: 'PP_ERR_ABORTED', message: `Rendering ${url} was cancelled` }
+          : { code: 'PP_ERR_CONNECTION', message: `Rendering ${url} failed: ${message(err)}` };
         return result;
       }
     }
@@ -228,7 +234,9 @@ export async function renderPage(browser: Browser, url: string, options: RenderO
     }
     return result;
   } catch (err) {
-    result.error = { code: 'PP_ERR_INTERNAL', message: `Rendering ${url} failed: ${message(err)}` };
+    result.error = options.signal?.aborted
+      ? { code: 'PP_ERR_ABORTED', message: `Rendering ${url} was cancelled` }
+      : { code: 'PP_ERR_INTERNAL', message: `Rendering ${url} failed: ${message(err)}` };
     return result;
   } finally {
     controller.abort();

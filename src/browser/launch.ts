@@ -9,7 +9,7 @@
 // that cannot be resolved, and host resolution inside Chromium answers NOTFOUND for every name —
 // verified on this machine: a context without interception reaches neither 127.0.0.1 nor localhost.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 export const CHROMIUM_ENV = 'PORTALPROBE_CHROMIUM';
 export const NO_BROWSER_ENV = 'PORTALPROBE_NO_BROWSER';
@@ -79,6 +79,9 @@ export async function tryLaunchBrowser(options: LaunchOptions = {}): Promise<Lau
   const lookup = findChromium(options.env ?? process.env, options.exists ?? existsSync);
   if (lookup.executablePath === null) return { browser: null, reason: lookup.reason };
   try {
+    // Loaded here, not at the top: importing playwright-core costs about a second, which every
+    // CLI start would pay whether or not a browser is used.
+    const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({
       executablePath: lookup.executablePath,
       headless: true,

@@ -12,11 +12,16 @@ export interface Matcher {
   weight: number;
   /** normalizeLabel(phrase) for exact link-text matches; absent for patterns. */
   exact?: string;
+  /** A phrase: a match must not touch a letter or digit on either side. */
+  bounded?: boolean;
 }
 
-/** Letters/digits on both sides of a match mean it is part of a longer word. */
-const BEFORE = '(?<![\\p{L}\\p{N}_])';
-const AFTER = '(?![\\p{L}\\p{N}_])';
+/**
+ * Letters/digits next to a match mean it is part of a longer word. Checked in code rather than
+ * with look-arounds in every phrase: a Unicode property class in a case-insensitive regular
+ * expression costs V8 milliseconds to compile, and there are a thousand phrases.
+ */
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
 const MAX_QUOTE = 160;
 
 export function escapeRegExp(text: string): string {
@@ -32,22 +37,43 @@ export function normalizeLabel(text: string): string {
     .trim();
 }
 
-/** The regular-expression source of a phrase: whole words, flexible spaces and apostrophes. */
+/** The regular-expression source of a phrase: flexible spaces and apostrophes (word edges: see WORD_CHAR). */
 export function phraseSource(phrase: string): string {
   const words = phrase
     .trim()
     .split(/\s+/)
     .map((w) => escapeRegExp(w).replace(/['’]/g, "['’]?"));
-  return `${BEFORE}${words.join('[\\s\\u00a0-]+')}${AFTER}`;
+  return words.join('[\\s\\u00a0-]+');
 }
 
 export function phraseMatcher(phrase: string, weight = 1): Matcher {
-  return { label: phrase, re: new RegExp(phraseSource(phrase), 'giu'), weight, exact: normalizeLabel(phrase) };
+  return { label: phrase, re: new RegExp(phraseSource(phrase), 'gi'), weight, exact: normalizeLabel(phrase), bounded: true };
 }
 
-export function patternMatcher(pattern: string, flags = 'iu', weight = 1): Matcher {
+export function patternMatcher(pattern: string, flags = 'i', weight = 1): Matcher {
   const f = flags.includes('g') ? flags : `${flags}g`;
   return { label: pattern, re: new RegExp(pattern, f), weight };
+}
+
+/** True when the characters around text[index, index+length) are not letters or digits. */
+export function atWordEdges(text: string, index: number, length: number): boolean {
+  let before = index > 0 ? text[index - 1] : '';
+  if (index > 1 && /[\udc00-\udfff]/.test(before)) before = text.slice(index - 2, index);
+  const end = index + length;
+  const after = end < text.length ? String.fromCodePoint(text.codePointAt(end)!) : '';
+  return !(before && WORD_CHAR.test(before)) && !(after && WORD_CHAR.test(after));
+}
+
+/** Every match of a global expression (at most `max`), from the start of text. */
+export function* execAll(re: RegExp, text: string, max = 1000): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let n = 0; n < max; n++) {
+    const m = re.exec(text);
+    if (!m) break;
+    if (m[0].length === 0) re.lastIndex++;
+    yield m;
+  }
+  re.lastIndex = 0;
 }
 
 export interface TextHit {
@@ -60,24 +86,28 @@ export interface TextHit {
  * sample), trying at most `tries` matches. Null when none.
  */
 export function firstHit(text: string, matcher: Matcher, reject?: (index: number, length: number) => boolean, tries = 20): TextHit | null {
-  const re = matcher.re;
-  re.lastIndex = 0;
-  for (let i = 0; i < tries; i++) {
-    const m = re.exec(text);
-    if (!m) return null;
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
+  let rejected = 0;
+  for (const m of execAll(matcher.re, text)) {
+    if (m[0].length === 0) continue;
+    // "plans" inside "explanations" is no match (these do not count as tries).
+    if (matcher.bounded && !atWordEdges(text, m.index, m[0].length)) continue;
     if (!reject || !reject(m.index, m[0].length)) return { index: m.index, match: m[0] };
+    if (++rejected >= tries) break;
   }
   return null;
 }
 
 /** True when the matcher matches anywhere in text. */
 export function matches(text: string, matcher: Matcher): boolean {
-  matcher.re.lastIndex = 0;
-  return matcher.re.test(text);
+  return firstHit(text, matcher) !== null;
+}
+
+/** `re.test` that ignores and resets a global expression's lastIndex. */
+export function testRe(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  const hit = re.test(text);
+  re.lastIndex = 0;
+  return hit;
 }
 
 /** Up to MAX_QUOTE characters of text around a match, cut at word boundaries. */

@@ -6,7 +6,7 @@
 import type { FormSummary, Page } from '../crawl/types.js';
 import { matchBotBlock } from './bot-block.js';
 import { loginInChain, matchLoginUrl, type LoginUrlMatch } from './login-url.js';
-import { findPhrase } from './phrases.js';
+import { findPhrase, separateBlocks } from './phrases.js';
 import type { GatingRules } from './rules.js';
 import type { FormEvidence, GateEvidence, GateReason, PageVerdict } from './types.js';
 
@@ -18,8 +18,8 @@ export const THRESHOLDS = {
   loginFormWithHeading: 1500,
   /** An identifier-first sign-in (email first, password on the next step) under a "Sign in" heading. */
   identifierFirstText: 600,
-  /** A wall page's main text is shorter than this. */
-  wallMainText: 1200,
+  /** On a wall page, the main text beyond the wall's own sentence is shorter than this. */
+  wallOtherText: 600,
   /** A script redirect only counts on a page with almost no visible text. */
   scriptRedirectText: 300,
   /** A page at a login URL is the sign-in page itself unless it holds at least this much text. */
@@ -88,7 +88,7 @@ export function looksLikeSignIn(page: Page, rules: GatingRules): boolean {
   if (page.headers['www-authenticate']) return true;
   if (page.forms.some((f) => f.hasPassword)) return true;
   if (page.anchors.some((a) => matchLoginUrl(a.href, rules, { entryOnly: true }) || SIGN_IN_WORDS.test(a.text))) return true;
-  return SIGN_IN_WORDS.test(page.visibleText.slice(0, 20_000));
+  return SIGN_IN_WORDS.test(separateBlocks(page.visibleText.slice(0, 20_000)));
 }
 
 function refreshTarget(page: Page): { url: string; via: 'meta-refresh' | 'refresh-header' } | null {
@@ -113,15 +113,21 @@ function scriptTarget(page: Page, rules: GatingRules): { url: string; match: Log
   return null;
 }
 
+/**
+ * The wall's call to action: a "Register" / "Request access" / "Contact sales" link, a link to a
+ * sign-in or registration page, or a form. Links inside the main text come first, so the header's
+ * ordinary "Log in" is named only when nothing on the wall itself asks for action.
+ */
 function ctaOf(page: Page, rules: GatingRules): string | null {
-  for (const a of page.anchors) {
-    if (a.text && a.text.length <= 60 && rules.phrases.cta.some((re) => re.test(a.text))) return a.text;
-  }
-  for (const a of page.anchors) {
-    if (matchLoginUrl(a.href, rules, { entryOnly: true })) return a.text || a.href;
-  }
+  const isCta = (a: Page['anchors'][number]): boolean => Boolean(a.text) && a.text.length <= 60 && rules.phrases.cta.some((re) => re.test(a.text));
+  const isLoginLink = (a: Page['anchors'][number]): boolean => matchLoginUrl(a.href, rules, { entryOnly: true }) !== null;
+  const inMain = page.anchors.filter((a) => a.text && page.mainText.includes(a.text));
   const form = page.forms.find((f) => !isSearchForm(f, rules) && f.inputTypes.some((t) => t !== 'hidden'));
-  return form ? `form${form.text ? ` "${clip(form.text, 80)}"` : ''}` : null;
+  const anchor = inMain.find(isCta) ?? inMain.find(isLoginLink);
+  if (anchor) return anchor.text;
+  if (form) return `form${form.text ? ` "${clip(form.text, 80)}"` : ''}`;
+  const any = page.anchors.find(isCta) ?? page.anchors.find(isLoginLink);
+  return any ? any.text || any.href : null;
 }
 
 function gated(page: Page, gate: GateReason, evidence: Omit<GateEvidence, 'status'>): PageVerdict {
@@ -176,11 +182,12 @@ function contentVerdict(page: Page, rules: GatingRules): PageVerdict {
   }
 
   const { phrases } = rules;
-  if (mainLength < THRESHOLDS.wallMainText) {
+  if (mainLength < THRESHOLDS.wallOtherText + MAX_SENTENCE) {
     const h1 = page.headings.filter((h) => h.level === 1).map((h) => h.text);
     const text = [...h1, page.mainText].join('. ');
     const wall = findPhrase(text, [...phrases.wall, ...phrases.partial], phrases.excludeObject);
-    const cta = wall ? ctaOf(page, rules) : null;
+    const short = wall !== null && mainLength - Math.min(wall.sentence.length, MAX_SENTENCE) < THRESHOLDS.wallOtherText;
+    const cta = short ? ctaOf(page, rules) : null;
     if (wall && cta) {
       return gated(page, 'registration-interstitial', { sentence: clip(wall.sentence), cta, title: page.title ?? undefined, mainTextLength: mainLength });
     }

@@ -74,9 +74,9 @@ export function matchLoginUrl(url: string, rules: GatingRules, options: LoginUrl
   for (const h of r.hosts) if (h.test(host)) return found(`identity provider host ${h.pattern}`);
   if (options.entryOnly) return null;
 
+  for (const { pattern, regex } of r.pathPatterns) if (regex.test(path)) return found(`identity provider path ${pattern}`);
   const any = r.allSegments.exec(path);
   if (any) return found(`path segment "${any[1].toLowerCase()}"`);
-  for (const pattern of r.pathPatterns) if (pattern.test(path)) return found(`identity provider path ${pattern.source}`);
   const label = host.split('.')[0];
   // A portal's own login host (login.bank.example) — never an IP address or a bare name.
   if (host.includes('.') && !/^[0-9.]+$/.test(host) && !host.includes(':') && r.hostLabels.has(label)) return found(`login host "${label}."`);

@@ -14,6 +14,16 @@ export interface PhraseMatch {
   phrase: string;
 }
 
+/**
+ * Page text is the DOM's textContent, which glues adjacent blocks together ("Partner
+ * programmeRegister to view …", "ProductionLog in to see pricing"), so no word boundary separates
+ * them. A space between a lower-case letter and a capitalised word restores the boundary; acronyms
+ * stay whole ("OpenAPI"), and a split camelCase name ("Java Script") does no harm to matching.
+ */
+export function separateBlocks(text: string): string {
+  return text.replace(/(\p{Ll})(\p{Lu}\p{Ll})/gu, '$1 $2');
+}
+
 /** The sentence that holds text[start, end): from the previous sentence end to the next one. */
 export function sentenceAround(text: string, start: number, end: number): string {
   let from = start;
@@ -32,7 +42,7 @@ export function sentenceAround(text: string, start: number, end: number): string
  * not gated content, and is skipped.
  */
 export function findPhrase(text: string, patterns: RegExp[], excludeObject?: RegExp): PhraseMatch | null {
-  const scanned = text.length > PHRASE_SCAN_CHARS ? text.slice(0, PHRASE_SCAN_CHARS) : text;
+  const scanned = separateBlocks(text.length > PHRASE_SCAN_CHARS ? text.slice(0, PHRASE_SCAN_CHARS) : text);
   let best: { index: number; match: RegExpExecArray } | null = null;
   for (const pattern of patterns) {
     pattern.lastIndex = 0;

@@ -77,7 +77,7 @@ export interface GatingRules {
     registrationSegments: RegExp;
     /** Every segment list, for redirect targets. */
     allSegments: RegExp;
-    pathPatterns: RegExp[];
+    pathPatterns: Array<{ pattern: string; regex: RegExp }>;
     hosts: Array<{ pattern: string; test: (host: string) => boolean }>;
     hostLabels: Set<string>;
     returnParams: Set<string>;
@@ -153,7 +153,7 @@ function compileLogin(data: unknown, p: Problems): GatingRules['login'] {
     entrySegments: segmentRegex([...login, ...registration]),
     registrationSegments: segmentRegex(registration),
     allSegments: segmentRegex([...login, ...registration, ...sso]),
-    pathPatterns: p.strings(d.pathPatterns, 'pathPatterns').map((s, i) => p.regex(s, `pathPatterns[${i}]`)),
+    pathPatterns: p.strings(d.pathPatterns, 'pathPatterns').map((pattern, i) => ({ pattern, regex: p.regex(pattern, `pathPatterns[${i}]`) })),
     hosts: p.strings(d.hosts, 'hosts').map((pattern) => ({ pattern, test: hostTester(pattern) })),
     hostLabels: new Set(p.strings(d.hostLabels, 'hostLabels').map((s) => s.toLowerCase())),
     returnParams: new Set(p.strings(d.returnParams, 'returnParams').map((s) => s.toLowerCase())),

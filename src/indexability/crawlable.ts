@@ -4,7 +4,7 @@
 // It fails only when every one of them is blocked; otherwise the blocked ones are listed.
 // Rules are combined the Google way (see robots-rules.ts). robots.txt matching is RFC 9309 with
 // Google's rules (src/robots). Pure.
-import { isAllowed, type RobotsFile } from '../robots/index.js';
+import { extractAgentToken, isAllowed, type RobotsFile } from '../robots/index.js';
 import { indexBlocks, signalsFor, type RobotsSignal } from './robots-rules.js';
 
 /** The crawlers Lighthouse checks; null stands for "every crawler" (robots meta, `User-agent: *`). */
@@ -35,7 +35,9 @@ export function judgeCrawlable(signals: readonly RobotsSignal[], url: string, ro
   for (const agent of SEARCH_BOTS) {
     const sources = indexBlocks(signalsFor(signals, agent), now).map((s) => s.evidence);
     if (robots) {
-      const verdict = isAllowed(robots, agent ?? '*', url);
+      // Google's matcher compares product tokens ([A-Za-z_-]+, RFC 9309 §2.2.1) on both sides, so
+      // `archive.org_bot` is matched as `archive`, as its `User-agent: archive.org_bot` line is.
+      const verdict = isAllowed(robots, agent === null ? '*' : extractAgentToken(agent) || agent, url);
       if (!verdict.allowed) {
         robotsBlockedCount++;
         const evidence = verdict.rule ? `robots.txt line ${verdict.rule.line}: ${verdict.rule.text}` : `robots.txt (${robots.policy})`;

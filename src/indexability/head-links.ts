@@ -11,6 +11,8 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 
 /** Bytes of HTML read when looking for the end of the head; a head larger than this is cut. */
 export const MAX_HEAD_CHARS = 256 * 1024;
+/** Most <link> (and most <meta>) elements read; real heads hold a few dozen. */
+export const MAX_HEAD_ELEMENTS = 500;
 
 export interface HeadLink {
   /** Lower-cased rel tokens. */
@@ -34,7 +36,7 @@ export interface HeadMeta {
 export interface HeadArtifacts {
   links: HeadLink[];
   meta: HeadMeta[];
-  /** True when the head was longer than MAX_HEAD_CHARS and only its start was read. */
+  /** True when the head was longer than MAX_HEAD_CHARS (or held more than MAX_HEAD_ELEMENTS links or metas) and only its start was read. */
   truncated: boolean;
 }
 
@@ -103,7 +105,9 @@ export function extractHead(html: string, url: string): HeadArtifacts {
   const base = (baseHref && resolve(baseHref, url)) || url;
   const sourceOf = (el: Element): 'head' | 'body' => (doc.head?.contains(el) ? 'head' : 'body');
 
-  const links: HeadLink[] = Array.from(doc.querySelectorAll('link')).map((el) => {
+  const linkEls = Array.from(doc.querySelectorAll('link'));
+  const metaEls = Array.from(doc.querySelectorAll('meta[name]'));
+  const links: HeadLink[] = linkEls.slice(0, MAX_HEAD_ELEMENTS).map((el) => {
     const hrefRaw = el.getAttribute('href') ?? '';
     return {
       rel: (el.getAttribute('rel') ?? '').toLowerCase().split(/[\t\n\f\r ]+/).filter(Boolean),
@@ -113,10 +117,10 @@ export function extractHead(html: string, url: string): HeadArtifacts {
       source: sourceOf(el),
     };
   });
-  const meta: HeadMeta[] = Array.from(doc.querySelectorAll('meta[name]')).map((el) => ({
+  const meta: HeadMeta[] = metaEls.slice(0, MAX_HEAD_ELEMENTS).map((el) => ({
     name: el.getAttribute('name') ?? '',
     content: el.getAttribute('content') ?? '',
     source: sourceOf(el),
   }));
-  return { links, meta, truncated };
+  return { links, meta, truncated: truncated || linkEls.length > MAX_HEAD_ELEMENTS || metaEls.length > MAX_HEAD_ELEMENTS };
 }

@@ -21,6 +21,8 @@ export interface HreflangIssue {
 }
 
 const NO_LANGUAGE = 'x-default';
+/** ISO 3166-1 user-assigned codes (ICU names some, e.g. ZZ "Unknown Region"); XK (Kosovo) is in common use. */
+const PRIVATE_REGION = /^(?:AA|Q[M-Z]|X[A-JL-Z]|ZZ)$/;
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 
@@ -62,7 +64,7 @@ export function checkLanguageTag(tag: string): TagCheck {
       canonical = undefined;
     }
     if (canonical && canonical !== upper) return { ok: false, reason: 'region', suggestion: canonical };
-    if (!known(regionNames, upper)) return { ok: false, reason: 'region' };
+    if (PRIVATE_REGION.test(upper) || !known(regionNames, upper)) return { ok: false, reason: 'region' };
   }
   return { ok: true };
 }

@@ -11,6 +11,8 @@ import { Worker } from 'node:worker_threads';
 
 /** One document may take this long (the 1.9 MB Twilio API validates in well under a second). */
 export const VALIDATE_TIMEOUT_MS = 20_000;
+/** Loading the parser in a fresh worker (not counted in VALIDATE_TIMEOUT_MS: a busy machine is slow to start). */
+export const STARTUP_TIMEOUT_MS = 60_000;
 /** Heap of the validator worker; a document that needs more is reported, not validated. */
 export const VALIDATOR_HEAP_MB = 512;
 /** Error and warning messages kept per document. */
@@ -21,6 +23,7 @@ const TEXT = {
   unsupported: (v: string) => `the validator does not support OpenAPI ${v} yet; not validated`,
   timeout: (ms: number) => `validation did not finish within ${ms / 1000} s; not validated`,
   crashed: (m: string) => `the validator stopped: ${m}; not validated`,
+  noStart: (m: string) => `the validator could not start: ${m}; not validated`,
   notString: (field: string) => `the "${field}" field must be a string`,
   threw: (m: string) => `the validator could not read the document: ${m}`,
 } as const;
@@ -90,9 +93,14 @@ export function precheck(spec: Record<string, unknown>): ValidationOutcome | nul
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 let parser;
+try {
+  parser = require(workerData.parserPath);
+  parentPort.postMessage({ ready: true });
+} catch (err) {
+  parentPort.postMessage({ ready: false, message: String((err && err.message) || err) });
+}
 parentPort.on('message', async ({ id, spec }) => {
   try {
-    parser = parser || require(workerData.parserPath);
     const r = await parser.validate(spec, workerData.options);
     const pick = (list) => (Array.isArray(list) ? list.map((e) => String(e && e.message)) : []);
     parentPort.postMessage({ id, result: { valid: r.valid, errors: r.valid ? [] : pick(r.errors), warnings: pick(r.warnings), additionalErrors: r.additionalErrors || 0 } });
@@ -133,23 +141,54 @@ export function createSpecValidator(options: SpecValidatorOptions = {}): SpecVal
   const timeoutMs = options.timeoutMs ?? VALIDATE_TIMEOUT_MS;
   const maxHeapMb = options.maxHeapMb ?? VALIDATOR_HEAP_MB;
   const parserPath = createRequire(import.meta.url).resolve('@readme/openapi-parser');
-  let worker: Worker | null = null;
+  let worker: { w: Worker; ready: Promise<string | null> } | null = null;
   let nextId = 1;
   let queue: Promise<unknown> = Promise.resolve();
+  /** Set when a worker could not start: later documents are not retried (each try could cost the startup timeout). */
+  let broken: string | null = null;
 
-  const spawn = (): Worker => {
+  /** A worker plus a promise of its start-up: null once the parser is loaded, else why it is not. */
+  const spawn = (): { w: Worker; ready: Promise<string | null> } => {
     const w = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: { parserPath, options: PARSER_OPTIONS },
       resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
     });
     w.unref();
-    return w;
+    // Always listened to: an 'error' event without a listener would be thrown in the audit's process.
+    w.on('error', () => undefined);
+    const ready = new Promise<string | null>((resolve) => {
+      const timer = setTimeout(() => resolve(`no answer within ${STARTUP_TIMEOUT_MS / 1000} s`), STARTUP_TIMEOUT_MS);
+      const done = (why: string | null): void => {
+        clearTimeout(timer);
+        w.off('message', onMessage);
+        w.off('error', onError);
+        resolve(why);
+      };
+      const onMessage = (m: { ready?: boolean; message?: string }): void => {
+        if (m.ready !== undefined) done(m.ready ? null : (m.message ?? 'unknown error'));
+      };
+      const onError = (err: Error): void => done(err.message);
+      w.on('message', onMessage);
+      w.on('error', onError);
+    });
+    return { w, ready };
   };
 
-  const run = (spec: Record<string, unknown>): Promise<ValidationOutcome> =>
-    new Promise<ValidationOutcome>((resolve) => {
-      const w = (worker ??= spawn());
+  const noVerdict = (skipped: 'timeout' | 'crashed', warning: string): ValidationOutcome => ({ valid: null, errors: [], warnings: [warning], moreErrors: 0, skipped });
+
+  const run = async (spec: Record<string, unknown>): Promise<ValidationOutcome> => {
+    if (broken) return noVerdict('crashed', TEXT.noStart(broken));
+    const slot = (worker ??= spawn());
+    const { w } = slot;
+    const notReady = await slot.ready;
+    if (notReady) {
+      broken = compactMessage(notReady);
+      if (worker === slot) worker = null;
+      void w.terminate();
+      return noVerdict('crashed', TEXT.noStart(broken));
+    }
+    return new Promise<ValidationOutcome>((resolve) => {
       const id = nextId++;
       let settled = false;
       const finish = (outcome: ValidationOutcome, kill: boolean): void => {
@@ -160,7 +199,7 @@ export function createSpecValidator(options: SpecValidatorOptions = {}): SpecVal
         w.off('error', onError);
         w.off('exit', onExit);
         if (kill) {
-          if (worker === w) worker = null;
+          if (worker === slot) worker = null;
           void w.terminate();
         }
         resolve(outcome);
@@ -168,25 +207,21 @@ export function createSpecValidator(options: SpecValidatorOptions = {}): SpecVal
       const onMessage = (reply: WorkerReply): void => {
         if (reply.id === id) finish(fromReply(reply), false);
       };
-      const onError = (err: Error): void => {
-        finish({ valid: null, errors: [], warnings: [TEXT.crashed(compactMessage(err.message))], moreErrors: 0, skipped: 'crashed' }, true);
-      };
-      const onExit = (): void => {
-        onError(new Error('the validator worker exited'));
-      };
-      const timer = setTimeout(() => {
-        finish({ valid: null, errors: [], warnings: [TEXT.timeout(timeoutMs)], moreErrors: 0, skipped: 'timeout' }, true);
-      }, timeoutMs);
+      // A heap overflow (ERR_WORKER_OUT_OF_MEMORY) or any crash ends up here.
+      const onError = (err: Error): void => finish(noVerdict('crashed', TEXT.crashed(compactMessage(err.message))), true);
+      const onExit = (): void => onError(new Error('the validator worker exited'));
+      const timer = setTimeout(() => finish(noVerdict('timeout', TEXT.timeout(timeoutMs)), true), timeoutMs);
       w.on('message', onMessage);
       w.on('error', onError);
       w.on('exit', onExit);
       try {
         w.postMessage({ id, spec });
       } catch (err) {
-        // The document cannot be cloned (far too deep, say): no verdict.
-        finish({ valid: null, errors: [], warnings: [TEXT.crashed(err instanceof Error ? err.message : String(err))], moreErrors: 0, skipped: 'crashed' }, false);
+        // The document cannot be cloned (far too deep, say): no verdict, the worker is fine.
+        finish(noVerdict('crashed', TEXT.crashed(err instanceof Error ? err.message : String(err))), false);
       }
     });
+  };
 
   return {
     validate(spec) {
@@ -199,9 +234,9 @@ export function createSpecValidator(options: SpecValidatorOptions = {}): SpecVal
     },
     async close() {
       await queue;
-      const w = worker;
+      const slot = worker;
       worker = null;
-      if (w) await w.terminate();
+      if (slot) await slot.w.terminate();
     },
   };
 }

@@ -54,6 +54,8 @@ export const EXTERNAL_SCRIPT_BYTES = 20_000;
 export const LOW_TEXT_PER_SCRIPT_BYTE = 0.02;
 /** Inner HTML of a mount point scanned at most (a real shell's placeholder is tiny). */
 const MAX_ROOT_SCAN = 8_000;
+/** Mount-point candidates examined at most (hostile pages can repeat them by the thousand). */
+const MAX_ROOT_CANDIDATES = 20;
 /** A placeholder of this many words or fewer ("Loading…", "Please wait") counts as empty. */
 const PLACEHOLDER_WORDS = 3;
 
@@ -110,12 +112,14 @@ function innerHtml(html: string, tag: string, from: number): string | null {
 /** The first framework mount point with no readable content, as `<tag …></tag>`, or null. */
 export function findEmptyAppRoot(html: string): string | null {
   OPEN_TAG.lastIndex = 0;
-  for (let m = OPEN_TAG.exec(html); m; m = OPEN_TAG.exec(html)) {
+  let examined = 0;
+  for (let m = OPEN_TAG.exec(html); m && examined < MAX_ROOT_CANDIDATES; m = OPEN_TAG.exec(html)) {
     const tag = m[1].toLowerCase();
     const attrs = m[2] ?? '';
     const idMatch = ID_ATTR.exec(attrs);
     const id = (idMatch?.[1] ?? idMatch?.[2] ?? idMatch?.[3] ?? '').toLowerCase();
     if (!ROOT_TAGS.has(tag) && !ROOT_IDS.has(id)) continue;
+    examined++;
     if (attrs.trimEnd().endsWith('/')) return `${m[0]}`;
     const inner = innerHtml(html, tag, OPEN_TAG.lastIndex);
     if (inner === null) continue;

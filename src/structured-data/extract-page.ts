@@ -3,6 +3,7 @@
 // (scripts never run, nothing is loaded) — but only when a cheap string test says the page can hold
 // them. Most pages carry neither and skip the second parse.
 import { JSDOM, VirtualConsole } from 'jsdom';
+import { nestingDepth } from '../crawl/parse-page.js';
 import { extractJsonLd, type JsonLdLimits } from './json-ld.js';
 import { extractMicrodata } from './microdata.js';
 import { extractRdfa } from './rdfa.js';
@@ -25,6 +26,16 @@ export interface ExtractOptions {
 const MICRODATA_HINT = /\bitemscope\b/i;
 const RDFA_HINT = /\b(?:typeof|vocab)\s*=/i;
 
+// jsdom builds deeply nested trees in time that grows sharply with depth (5,000 levels take seconds)
+// and overflows the stack closing them; the crawl flattens such pages before parsing (parse-page.ts,
+// same bound). Flattening would break the item structure, so past this depth we do not read
+// microdata/RDFa at all and say so.
+const MAX_NESTING = 400;
+
+const TEXT = {
+  tooDeep: (depth: number) => `markup nested ${depth} levels deep; microdata and RDFa on this page were not read`,
+} as const;
+
 const quietConsole = new VirtualConsole();
 
 /** Which DOM-based syntaxes the page may hold (a string test, no parse). */
@@ -45,6 +56,11 @@ export function extractPage(page: PageInput, options: ExtractOptions = {}): Page
   };
   const hints = domHints(page.html);
   if (!hints.microdata && !hints.rdfa) return result;
+  const depth = nestingDepth(page.html);
+  if (depth > MAX_NESTING) {
+    result.warnings.push({ syntax: hints.microdata ? 'microdata' : 'rdfa', kind: 'too-deep', detail: TEXT.tooDeep(depth) });
+    return result;
+  }
 
   let dom: JSDOM;
   try {

@@ -82,6 +82,6 @@ describe('soft 404 and content types', () => {
     const started = performance.now();
     expect(looksLikeHtml(`${'<!---->'.repeat(100_000)}x`)).toBe(false);
     expect(looksLikeHtml(`${'<!---->'.repeat(100_000)}<html>`)).toBe(true);
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });

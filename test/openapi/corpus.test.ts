@@ -182,10 +182,9 @@ describe('large real documents', () => {
     expect(q.qualityScore).not.toBeNull();
     expect(q.qualityScore!).toBeGreaterThanOrEqual(0);
     expect(q.qualityScore!).toBeLessThanOrEqual(1);
-    const started = Date.now();
+    // Valid means it also finished inside VALIDATE_TIMEOUT_MS (a timeout gives null).
     const outcome = await validateFile(file, loaded.spec);
     expect(outcome.valid).toBe(true);
-    expect(Date.now() - started).toBeLessThan(15_000);
   });
   it('xkcd 2.0 and 3.0 describe the same two operations', () => {
     const a = load('apis-guru/xkcd.com/swagger.yaml');

@@ -8,8 +8,12 @@ import llmsTxtProbe from '../../probes/llms-txt.js';
 import { startServer, type TestServer } from '../fetch/test-server.js';
 import { makePage, makeSnapshot } from '../helpers/probe-context.js';
 
-/** ctx.fetch for tests: node's fetch against 127.0.0.1, answers shaped like FetchResult, never throws. */
-async function httpFetch(url: string, request: FetchRequest = {}): Promise<FetchResult> {
+/**
+ * ctx.fetch for tests: node's fetch against 127.0.0.1, answers shaped like FetchResult, never throws.
+ * One retry on a network error: on a busy machine a kept-alive socket can be closed by the server
+ * just as it is reused ("other side closed"), which says nothing about the probe.
+ */
+async function httpFetch(url: string, request: FetchRequest = {}, retried = false): Promise<FetchResult> {
   try {
     const res = await fetch(url, { method: request.method ?? 'GET', headers: request.headers });
     const body = Buffer.from(await res.arrayBuffer());
@@ -17,6 +21,7 @@ async function httpFetch(url: string, request: FetchRequest = {}): Promise<Fetch
     res.headers.forEach((value, name) => { headers[name] = value; });
     return { url, finalUrl: res.url || url, status: res.status, headers, body, truncated: false, redirects: [], bytes: body.length, durationMs: 1, ttfbMs: 1 };
   } catch (err) {
+    if (!retried) return httpFetch(url, request, true);
     return {
       url, finalUrl: url, status: 0, headers: {}, body: Buffer.alloc(0), truncated: false, redirects: [], bytes: 0, durationMs: 1, ttfbMs: 0,
       error: { code: 'PP_ERR_CONNECTION', message: err instanceof Error ? err.message : String(err) },

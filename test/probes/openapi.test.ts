@@ -171,6 +171,23 @@ describe('openapi probe (in-memory)', () => {
     expect(findings.find((f) => f.url === `${ORIGIN}/private/openapi.json`)).toMatchObject({ severity: 'info', message: expect.stringContaining('not checked (robots.txt') });
   });
 
+  it('reports one document reached through a redirect once, but every gated URL apart', async () => {
+    const login = { status: 200, headers: { 'content-type': 'text/html' }, body: '<html><body><form><input type="password"></form></body></html>', finalUrl: `${ORIGIN}/login` };
+    const { facts } = await run(
+      {
+        [`${ORIGIN}/openapi.json`]: { ...json(GOOD_SPEC), finalUrl: `${ORIGIN}/v1/openapi.json`, redirects: [`${ORIGIN}/openapi.json`] },
+        [`${ORIGIN}/v1/openapi.json`]: json(GOOD_SPEC),
+        [`${ORIGIN}/a.yaml`]: { ...login, redirects: [`${ORIGIN}/a.yaml`] },
+        [`${ORIGIN}/b.yaml`]: { ...login, redirects: [`${ORIGIN}/b.yaml`] },
+      },
+      '<html><head><link rel="service-desc" href="/v1/openapi.json"><link rel="service-desc" href="/a.yaml"><link rel="service-desc" href="/b.yaml"></head><body></body></html>',
+    );
+    const specs = facts.documents.filter((d) => !d.gated);
+    expect(specs).toHaveLength(1);
+    expect(specs[0]).toMatchObject({ url: `${ORIGIN}/v1/openapi.json`, foundVia: ['link-service-desc', 'common-path'] });
+    expect(facts.gatedUrls).toEqual([`${ORIGIN}/a.yaml`, `${ORIGIN}/b.yaml`]);
+  });
+
   it('reads a catalog linked with rel="api-catalog" when the well-known one is absent', async () => {
     const catalog = JSON.stringify({ linkset: [{ anchor: `${ORIGIN}/apis/a`, 'service-desc': [{ href: '/specs/a.json' }] }] });
     const { facts } = await run(

@@ -101,7 +101,8 @@ describe('hostile input', () => {
   it.each(bombs)('%s: returns quickly, expands nothing, flags the DOCTYPE', (_name, xml) => {
     const started = performance.now();
     const result = parseSitemap('https://a.example/sitemap.xml', xml);
-    expect(performance.now() - started).toBeLessThan(2000);
+    // Generous (the machine may be busy); an expanded bomb would take gigabytes and minutes.
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect(codes(result.errors)).toContain('doctype');
     const locs = result.urls.map((u) => u.loc);
     expect(locs).toHaveLength(1);
@@ -110,7 +111,7 @@ describe('hostile input', () => {
     expect(locs[0].length).toBeLessThan(xml.length);
   });
 
-  it('keeps the first 50,000 of 50,001 URLs and flags the rest', () => {
+  it('keeps the first 50,000 of 50,001 URLs and flags the rest', { timeout: 90_000 }, () => {
     const body = Array.from({ length: 50_001 }, (_, i) => `<url><loc>https://a.example/p/${i}</loc></url>`).join('');
     const result = parseSitemap('https://a.example/sitemap.xml', urlset(body));
     expect(result.urls).toHaveLength(50_000);
@@ -119,7 +120,7 @@ describe('hostile input', () => {
     expect(result.errors[0].message).toContain('50,001');
   });
 
-  it('flags a body over 50 MB uncompressed', async () => {
+  it('flags a body over 50 MB uncompressed', { timeout: 90_000 }, async () => {
     const filler = `<url><loc>https://a.example/${'p'.repeat(1000)}</loc></url>`;
     const body = Buffer.from(urlset(filler.repeat(Math.ceil((MAX_SITEMAP_BYTES + 1) / filler.length))));
     expect(body.length).toBeGreaterThan(MAX_SITEMAP_BYTES);
@@ -127,7 +128,7 @@ describe('hostile input', () => {
     expect(codes(result.errors)).toContain('too-large');
   });
 
-  it('cuts a gzip bomb at 50 MB instead of inflating it', async () => {
+  it('cuts a gzip bomb at 50 MB instead of inflating it', { timeout: 90_000 }, async () => {
     const bomb = gzipSync(Buffer.alloc(80 * 1024 * 1024, 0x20)); // 80 MB of spaces, ~80 KB gzipped
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const inflated = await gunzipCapped(bomb);

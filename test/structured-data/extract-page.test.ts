@@ -40,6 +40,16 @@ describe('extractPage', () => {
     expect(r.entities[0].props.get('url')).toEqual(['/x']);
   });
 
+  it('does not build a DOM for markup nested thousands deep (it says so instead)', () => {
+    const deep = '<div itemscope itemtype="https://schema.org/Thing">' + '<div>'.repeat(20_000) + '</div>'.repeat(20_000) + '</div>';
+    const t0 = performance.now();
+    const r = extractPage({ url, html: deep, jsonLd: [block] });
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(r.domParsed).toBe(false);
+    expect(r.entities.map((e) => e.syntax)).toEqual(['json-ld']);
+    expect(r.warnings).toEqual([{ syntax: 'microdata', kind: 'too-deep', detail: 'markup nested 20001 levels deep; microdata and RDFa on this page were not read' }]);
+  });
+
   it('never throws on malformed HTML', () => {
     const r = extractPage({ url, html: '<div itemscope itemtype="https://schema.org/Thing"><span itemprop="name">a<div></p></td>'.repeat(50), jsonLd: ['{', 'null'] });
     expect(r.invalid).toHaveLength(1);

@@ -19,31 +19,31 @@ describe('countTokens', () => {
     expect(TOKEN_ENCODING).toBe('o200k_base');
   });
 
-  it('counts a 5 MB text in chunks, close to the sum of its parts', () => {
+  it('counts a 5 MB text in chunks, close to the sum of its parts', { timeout: 60_000 }, () => {
     const paragraph = 'The quick brown fox jumps over the lazy dog. Ünïcödé and emoji 🦊 too.\n';
     const text = paragraph.repeat(Math.ceil((5 * 1024 * 1024) / paragraph.length));
     expect(text.length).toBeGreaterThan(LARGE_INPUT_CHARS);
     const started = performance.now();
     const n = countTokens(text);
-    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(performance.now() - started).toBeLessThan(45_000); // quadratic BPE would take hours
     const perParagraph = countTokens(paragraph);
     const repeats = text.length / paragraph.length;
     // Chunk cuts fall on whitespace, so the total is within a few tokens of the exact sum.
     expect(Math.abs(n - perParagraph * repeats)).toBeLessThan(20);
   });
 
-  it('stays fast on a 5 MB run without whitespace (quadratic for plain BPE)', () => {
+  it('stays fast on a 5 MB run without whitespace (quadratic for plain BPE)', { timeout: 60_000 }, () => {
     const started = performance.now();
     const n = countTokens('a'.repeat(5 * 1024 * 1024));
-    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(performance.now() - started).toBeLessThan(45_000); // quadratic BPE would take hours
     expect(n).toBeGreaterThan(5 * 1024 * 1024 / 16);
     expect(n).toBeLessThan(5 * 1024 * 1024);
   });
 
-  it('stays fast on a long run of spaces', () => {
+  it('stays fast on a long run of spaces', { timeout: 60_000 }, () => {
     const started = performance.now();
     expect(countTokens(' '.repeat(1_000_000))).toBeGreaterThan(0);
-    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(performance.now() - started).toBeLessThan(45_000);
   });
 
   it('slices long runs without splitting surrogate pairs and loses no text', () => {
