@@ -6,8 +6,10 @@ import llmsTxt from './llms-txt.js';
 import openapi from './openapi.js';
 import structuredData from './structured-data.js';
 import indexability from './indexability.js';
+import rendering from './rendering.js';
+import gating from './gating.js';
 
-export const ALL_PROBES: Probe[] = [robots, sitemap, llmsTxt, openapi, structuredData, indexability];
+export const ALL_PROBES: Probe[] = [robots, sitemap, llmsTxt, openapi, structuredData, indexability, gating, rendering];
 
 export function probeById(id: string): Probe | undefined {
   return ALL_PROBES.find((p) => p.id === id);

@@ -2,21 +2,12 @@
 // JavaScript off). It reads the Report only. Every string from the report is escaped with `h()` —
 // titles, quotes, answers and findings come from the audited pages and are untrusted — and only
 // http(s) URLs become links.
-import { FOCUS_AREAS, LENSES, type Evidence, type Report } from '../src/report/types.js';
-import {
-  formatBytes,
-  formatClickDepth,
-  formatCount,
-  formatDate,
-  formatDuration,
-  formatPracticeScore,
-  formatScore,
-  safeHttpUrl,
-  shortUrl,
-  truncate,
-} from './format.js';
+import { FOCUS_AREAS, LENSES, type FitCheckEntry, type Report } from '../src/report/types.js';
+import { formatBytes, formatClickDepth, formatCount, formatDate, formatDuration, formatPracticeScore, formatScore } from './format.js';
 import { CSS } from './html-style.js';
+import { badge, evidenceHtml, h, link, notAssessed, practiceAnchor, scoreBadge, section, table } from './html-parts.js';
 import {
+  DECIDED_BY,
   FOCUS_AREA_LABELS,
   LENS_LABELS,
   PRACTICE_STATUS,
@@ -25,70 +16,31 @@ import {
   SECTIONS,
   SEVERITY,
   STAGE_LABELS,
+  SWOT_HEADINGS,
   TEXT,
   TITLE,
-  type Signal,
 } from './labels.js';
 import { spiderChartSvg } from './spider-chart.js';
-import { enablerScored, focusAreaValues, keyFacts, practiceScore, practiceById, practicesByArea, roadmapByPriority, scoreBand, summarize, type SummaryItem } from './summary.js';
+import {
+  enablerScored,
+  focusAreaAssessed,
+  focusAreaValues,
+  keyFacts,
+  lensAssessed,
+  practiceScore,
+  practiceById,
+  practicesByArea,
+  roadmapByPriority,
+  type SummaryItem,
+} from './summary.js';
+import { opportunityStatus, opportunityWhere, swot, type Opportunity, type Threat } from './swot.js';
+import { fitCheckCounts, fitCheckSentence } from './fit-check.js';
+
+export { h } from './html-parts.js';
 
 // Opens every <details> before printing, for browsers without ::details-content. Content is
 // readable without it: <details> start open.
 const PRINT_SCRIPT = `addEventListener('beforeprint',function(){document.querySelectorAll('details').forEach(function(d){d.open=true})});`;
-
-/** Escapes text for HTML element content and double-quoted attributes. */
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function h(text: unknown): string {
-  return String(text ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c]);
-}
-
-/** A link for http(s) URLs; any other scheme (javascript:, data:…) is shown as text. */
-function link(url: string | undefined, label?: string): string {
-  if (!url) return '';
-  const href = safeHttpUrl(url);
-  // A URL that will not be a link is shown whole, so the reader sees its scheme.
-  if (!href) return `<span class="url">${h(truncate(label ?? url, 80))}</span>`;
-  return `<a href="${h(href)}" rel="nofollow noopener noreferrer">${h(label ?? shortUrl(url))}</a>`;
-}
-
-function badge(s: Signal, value?: string): string {
-  const v = value === undefined ? '' : `${h(value)} `;
-  return `<span class="badge tone-${s.tone}"><span aria-hidden="true">${s.icon}</span> ${v}${h(s.label)}</span>`;
-}
-
-function scoreBadge(score: number): string {
-  return badge(scoreBand(score), formatScore(score));
-}
-
-interface Column {
-  label: string;
-  numeric?: boolean;
-}
-
-/** A table whose first cell of each row is the row header. Cells are already-escaped HTML. */
-function table(caption: string, columns: Column[], rows: string[][]): string {
-  const head = columns.map((c) => `<th scope="col">${h(c.label)}</th>`).join('');
-  const body = rows
-    .map((cells) => {
-      const tds = cells.map((cell, i) => {
-        if (i === 0) return `<th scope="row">${cell}</th>`;
-        return columns[i]?.numeric ? `<td class="num">${cell}</td>` : `<td>${cell}</td>`;
-      });
-      return `<tr>${tds.join('')}</tr>`;
-    })
-    .join('\n');
-  return `<table>\n<caption>${h(caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
-}
-
-function section(id: string, title: string, body: string, major = false): string {
-  return `<section id="${id}" aria-labelledby="${id}-h"${major ? ' class="major"' : ''}>\n<h2 id="${id}-h">${h(title)}</h2>\n${body}\n</section>`;
-}
-
-function evidenceHtml(e: Evidence): string {
-  const parts = [e.url ? link(e.url) : '', h(e.note), e.quote ? `<q>${h(e.quote)}</q>` : ''].filter(Boolean);
-  return parts.join(' — ');
-}
 
 function header(report: Report): string {
   const { run, target } = report;
@@ -124,26 +76,38 @@ function header(report: Report): string {
 function scores(report: Report): string {
   const s = report.scores;
   const overall = `<p class="overall"><strong>${h(TEXT.overall)}:</strong> ${scoreBadge(s.overall)} <span class="muted">out of 100</span></p>`;
-  const lenses = table('Scores by lens (0–100)', [{ label: 'Lens' }, { label: 'Score' }], LENSES.map((l) => [h(LENS_LABELS[l]), scoreBadge(s.lenses[l])]));
+  const lenses = table(
+    'Scores by lens (0–100)',
+    [{ label: 'Lens' }, { label: 'Score' }],
+    LENSES.map((l) => [h(LENS_LABELS[l]), scoreBadge(s.lenses[l], lensAssessed(report, l))]),
+  );
   return section('scores', SECTIONS.scores, `${overall}\n${lenses}`);
 }
 
 function focusAreas(report: Report): string {
   const s = report.scores;
   const chart = spiderChartSvg([{ name: report.target.url, values: focusAreaValues(report) }], { title: 'Focus area scores (0–100)' });
-  const figure = `<figure class="chart">\n${chart}\n<figcaption class="muted">Focus area scores on a 0–100 scale; rings at 25, 50, 75 and 100.</figcaption>\n</figure>`;
-  const rows = FOCUS_AREAS.map((fa) => [h(FOCUS_AREA_LABELS[fa]), scoreBadge(s.focusAreas[fa].score), h(STAGE_LABELS[s.focusAreas[fa].stage])]);
+  const anyUnassessed = FOCUS_AREAS.some((fa) => !focusAreaAssessed(report, fa));
+  const caption = `Focus area scores on a 0–100 scale; rings at 25, 50, 75 and 100.${anyUnassessed ? ` Hollow markers and “${TEXT.notAssessedShort}”: ${TEXT.notAssessed} (${TEXT.notAssessedWhy}).` : ''}`;
+  const figure = `<figure class="chart">\n${chart}\n<figcaption class="muted">${h(caption)}</figcaption>\n</figure>`;
+  const rows = FOCUS_AREAS.map((fa) => {
+    const assessed = focusAreaAssessed(report, fa);
+    return [h(FOCUS_AREA_LABELS[fa]), scoreBadge(s.focusAreas[fa].score, assessed), assessed ? h(STAGE_LABELS[s.focusAreas[fa].stage]) : '–'];
+  });
   return section('focus-areas', SECTIONS.focusAreas, `${figure}\n${table('Focus area scores and maturity stage', [{ label: 'Focus area' }, { label: 'Score' }, { label: 'Stage' }], rows)}`);
 }
 
 function enablers(report: Report): string {
-  const rows = report.scores.enablers.map((e) => [
-    h(e.name),
-    h(FOCUS_AREA_LABELS[e.focusArea]),
-    enablerScored(e) ? scoreBadge(e.score) : `– <span class="muted">${h(TEXT.noScoredPractices)}</span>`,
-    e.stage === undefined ? '–' : `Stage ${h(e.stage)}`,
-    e.met !== undefined && e.total !== undefined ? `${h(e.met)} / ${h(e.total)}` : '–',
-  ]);
+  const rows = report.scores.enablers.map((e) => {
+    const scored = enablerScored(e);
+    return [
+      h(e.name),
+      h(FOCUS_AREA_LABELS[e.focusArea]),
+      scored ? scoreBadge(e.score) : notAssessed(),
+      !scored || e.stage === undefined ? '–' : `Stage ${h(e.stage)}`,
+      e.met !== undefined && e.total !== undefined ? `${h(e.met)} / ${h(e.total)}` : '–',
+    ];
+  });
   const cols = [{ label: 'Enabler' }, { label: 'Focus area' }, { label: 'Score' }, { label: 'Stage' }, { label: 'Practices met', numeric: true }];
   return section('enablers', SECTIONS.enablers, table('Enabler scores', cols, rows));
 }
@@ -153,10 +117,29 @@ function summaryItem(item: SummaryItem): string {
   return `<li><strong>${h(item.name)}</strong> <span class="muted">(${h(where)})</span> ${scoreBadge(item.score)}</li>`;
 }
 
+function opportunityItem(o: Opportunity): string {
+  const evidence = o.evidence.length ? `<ul class="evidence">${o.evidence.map((e) => `<li>${evidenceHtml(e)}</li>`).join('')}</ul>` : '';
+  return (
+    `<li><strong><a href="#${practiceAnchor(o.practiceId)}">${h(o.name)}</a></strong> ${badge(PRACTICE_STATUS[o.status], undefined)} ` +
+    `<span class="muted">${h(opportunityWhere(o))} · ${h(opportunityStatus(o))}, weight ${h(o.weight)}</span><br>${h(o.why)}${evidence}</li>`
+  );
+}
+
+function threatItem(t: Threat): string {
+  const evidence = t.evidence.length ? `<ul class="evidence">${t.evidence.map((e) => `<li>${evidenceHtml(e)}</li>`).join('')}</ul>` : '';
+  return `<li data-threat="${h(t.id)}"><strong>${h(t.title)}</strong><br>${h(t.detail)}${evidence}</li>`;
+}
+
 function strengthsAndWeaknesses(report: Report): string {
-  const { strengths, weaknesses } = summarize(report);
-  const list = (items: SummaryItem[], empty: string) => (items.length ? `<ul>\n${items.map(summaryItem).join('\n')}\n</ul>` : `<p>${h(empty)}</p>`);
-  const body = `<div class="columns">\n<div>\n<h3>Strengths</h3>\n${list(strengths, TEXT.noStrengths)}\n</div>\n<div>\n<h3>Weaknesses</h3>\n${list(weaknesses, TEXT.noWeaknesses)}\n</div>\n</div>`;
+  const { strengths, weaknesses, opportunities, threats } = swot(report);
+  const quadrant = (key: keyof typeof SWOT_HEADINGS, items: string[], empty: string) =>
+    `<div class="quadrant q-${key}">\n<h3>${h(SWOT_HEADINGS[key])}</h3>\n${items.length ? `<ul>\n${items.join('\n')}\n</ul>` : `<p>${h(empty)}</p>`}\n</div>`;
+  const body = `<div class="swot">\n${[
+    quadrant('strengths', strengths.map(summaryItem), TEXT.noStrengths),
+    quadrant('weaknesses', weaknesses.map(summaryItem), TEXT.noWeaknesses),
+    quadrant('opportunities', opportunities.map(opportunityItem), TEXT.noOpportunities),
+    quadrant('threats', threats.map(threatItem), TEXT.noThreats),
+  ].join('\n')}\n</div>`;
   return section('summary', SECTIONS.summary, body);
 }
 
@@ -172,7 +155,8 @@ function roadmap(report: Report): string {
       const dl = [`<dt>${h(TEXT.why)}</dt><dd>${h(item.why)}</dd>`];
       if (evidence.length) dl.push(`<dt>${h(TEXT.evidence)}</dt><dd><ul>${evidence.map((e) => `<li>${evidenceHtml(e)}</li>`).join('')}</ul></dd>`);
       if (done) dl.push(`<dt>${h(TEXT.doneLooksLike)}</dt><dd>${h(done)}</dd>`);
-      const meta = `<code>${h(item.practiceId)}</code>${area ? ` · ${h(FOCUS_AREA_LABELS[area])}` : ''}`;
+      const id = practice ? `<a href="#${practiceAnchor(item.practiceId)}"><code>${h(item.practiceId)}</code></a>` : `<code>${h(item.practiceId)}</code>`;
+      const meta = `${id}${area ? ` · ${h(FOCUS_AREA_LABELS[area])}` : ''}`;
       return `<li data-priority="${group.priority}"><strong>${h(item.title)}</strong> <span class="muted">${meta}</span>\n<dl>${dl.join('')}</dl></li>`;
     });
     return `<h3>${h(PRIORITY_LABELS[group.priority])}</h3>\n<ol class="roadmap">\n${items.join('\n')}\n</ol>`;
@@ -180,21 +164,34 @@ function roadmap(report: Report): string {
   return section('roadmap', SECTIONS.roadmap, body.join('\n'), true);
 }
 
+const YES = { label: 'Yes', icon: '✓', tone: 'good' } as const;
+const NO = { label: 'No', icon: '✗', tone: 'poor' } as const;
+
+function agentCells(q: FitCheckEntry): [string, string] {
+  if (q.agent.reachable) return [badge({ label: TEXT.reachable, icon: '✓', tone: 'good' }), '–'];
+  return [badge({ label: 'not reachable', icon: '✗', tone: 'poor' }), q.agent.blockedBy.map(h).join(', ') || '–'];
+}
+
 function fitCheck(report: Report): string {
   if (report.fitCheck.length === 0) return '';
   const rows = report.fitCheck.map((q) => [
     h(q.question),
     h(q.persona),
-    q.answerable
-      ? `${badge({ label: 'Yes', icon: '✓', tone: 'good' })} <span class="muted">confidence ${formatPracticeScore(q.confidence)}</span>`
-      : badge({ label: 'No', icon: '✗', tone: 'poor' }),
+    q.answerable ? `${badge(YES)} <span class="muted">confidence ${formatPracticeScore(q.confidence)}</span>` : badge(NO),
     h(formatClickDepth(q.human.clickDepth)),
     q.human.gated === undefined ? '–' : q.human.gated ? badge({ label: TEXT.gated, icon: '🔒', tone: 'poor' }) : h(TEXT.open),
-    q.agent.reachable
-      ? badge({ label: TEXT.reachable, icon: '✓', tone: 'good' })
-      : `${badge({ label: TEXT.blockedBy, icon: '✗', tone: 'poor' })} ${q.agent.blockedBy.map(h).join(', ') || '–'}`,
+    ...agentCells(q),
   ]);
-  const cols = [{ label: 'Question' }, { label: 'Persona' }, { label: 'Answerable' }, { label: 'Human: click depth' }, { label: 'Human: gated' }, { label: 'Agent' }];
+  const cols = [
+    { label: 'Question' },
+    { label: 'Persona' },
+    { label: 'Answer found' },
+    { label: 'Human: click depth' },
+    { label: 'Human: gated' },
+    { label: 'Agent: reachable' },
+    { label: 'Agent: blocked by' },
+  ];
+  const counts = `<p class="fit-summary">${h(fitCheckSentence(fitCheckCounts(report.fitCheck)))}</p>`;
   const answers = report.fitCheck.map((q) => {
     const cites = q.citations.map((c) => {
       const mark = c.verified ? badge({ label: TEXT.verified, icon: '✓', tone: 'good' }) : badge({ label: TEXT.unverified, icon: '✗', tone: 'poor' });
@@ -203,7 +200,7 @@ function fitCheck(report: Report): string {
     const list = cites.length ? `\n<ul>${cites.join('')}</ul>` : '';
     return `<details open>\n<summary>${h(q.question)}</summary>\n<p>${h(q.answer) || h(TEXT.noAnswer)}</p>${list}\n</details>`;
   });
-  const body = `${table('Buyer questions: can a human and an agent find the answer?', cols, rows)}\n<h3>${h(TEXT.answer)}s</h3>\n${answers.join('\n')}`;
+  const body = `${counts}\n${table('Human vs agent: can each find the answer to a buyer question?', cols, rows, 'fit-check')}\n<h3>${h(TEXT.answer)}s</h3>\n${answers.join('\n')}`;
   return section('fit-check', SECTIONS.fitCheck, body, true);
 }
 
@@ -228,12 +225,20 @@ function practices(report: Report): string {
     const enablerBlocks = group.enablers.map((enabler) => {
       const items = enabler.practices.map((p) => {
         const evidence = p.evidence.length ? p.evidence.map((e) => `<li>${evidenceHtml(e)}</li>`).join('') : `<li>${h(TEXT.noEvidence)}</li>`;
+        const meta = [
+          `score ${practiceScore(p)}`,
+          `stage ${h(p.stage)}`,
+          p.weight === undefined ? '' : `weight ${h(p.weight)}`,
+          p.lenses.length ? h(p.lenses.map((l) => LENS_LABELS[l] ?? l).join(', ')) : '',
+          p.decidedBy ? `${h(TEXT.decidedBy.toLowerCase())} ${h(DECIDED_BY[p.decidedBy] ?? p.decidedBy)}` : '',
+        ].filter(Boolean);
+        const definition = p.definition ? `\n<p class="definition">${h(p.definition)}</p>` : '';
         return (
-          `<li>${badge(PRACTICE_STATUS[p.status])} <strong>${h(p.name)}</strong> <code>${h(p.id)}</code> ` +
-          `<span class="muted">score ${practiceScore(p)} · stage ${h(p.stage)}</span>\n<ul class="evidence">${evidence}</ul></li>`
+          `<li id="${practiceAnchor(p.id)}">${badge(PRACTICE_STATUS[p.status])} <strong>${h(p.name)}</strong> <code>${h(p.id)}</code> ` +
+          `<span class="muted">${meta.join(' · ')}</span>${definition}\n<ul class="evidence">${evidence}</ul></li>`
         );
       });
-      const score = enabler.score === undefined ? '' : ` ${scoreBadge(enabler.score)}`;
+      const score = enabler.score === undefined ? '' : ` ${scoreBadge(enabler.score, enabler.assessed)}`;
       return `<details open>\n<summary>${h(enabler.name)}${score}</summary>\n<ul class="practices">\n${items.join('\n')}\n</ul>\n</details>`;
     });
     return `<h3>${h(FOCUS_AREA_LABELS[group.focusArea])}</h3>\n${enablerBlocks.join('\n')}`;

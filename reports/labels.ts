@@ -9,9 +9,9 @@ export const SECTIONS = {
   scores: 'Scores',
   focusAreas: 'Focus areas',
   enablers: 'Enablers',
-  summary: 'Strengths and weaknesses',
+  summary: 'Strengths, weaknesses, opportunities and threats',
   roadmap: 'Roadmap',
-  fitCheck: 'Buyer questions (fit check)',
+  fitCheck: 'Human vs agent: buyer questions (fit check)',
   probes: 'Probes',
   findings: 'Findings',
   practices: 'Practices in detail',
@@ -39,6 +39,15 @@ export const TEXT = {
   answer: 'Answer',
   noAnswer: 'No answer found on the portal.',
   noScoredPractices: 'no scored practices',
+  notAssessed: 'not assessed',
+  notAssessedShort: 'n/a',
+  notAssessedWhy: 'every practice is manual or not applicable',
+  noOpportunities: 'No cheap, high-weight fix stands out: foundational practices pass or are not scored.',
+  noThreats: 'No threat found in the evidence: AI agents may read the portal, key pages are open and the lenses agree.',
+  fitCheckHumans: 'Humans',
+  fitCheckAgents: 'Agents',
+  practiceDefinition: 'What it means',
+  decidedBy: 'Decided by',
   overall: 'Overall',
 } as const;
 
@@ -110,6 +119,23 @@ export const SEVERITY: Record<'info' | 'warning' | 'error', Signal> = {
 };
 
 /** Score bands for 0–100 scores, highest first: a score gets the first band whose `min` it reaches. */
+/** Shown instead of a score where nothing could be scored (manual or not applicable only). */
+export const NOT_ASSESSED: Signal = { label: 'not assessed', icon: '–', tone: 'neutral' };
+
+export const DECIDED_BY: Record<'probe' | 'fitCheck' | 'assessor' | 'none', string> = {
+  probe: 'probe evidence',
+  fitCheck: 'fit-check answer',
+  assessor: 'assessor',
+  none: 'nobody yet (manual)',
+};
+
+export const SWOT_HEADINGS = {
+  strengths: 'Strengths',
+  weaknesses: 'Weaknesses',
+  opportunities: 'Opportunities (cheap, high-weight fixes)',
+  threats: 'Threats',
+} as const;
+
 export const SCORE_BANDS: readonly (Signal & { min: number })[] = [
   { min: 75, label: 'Strong', icon: '▲', tone: 'good' },
   { min: 50, label: 'Fair', icon: '◆', tone: 'fair' },

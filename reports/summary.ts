@@ -1,7 +1,7 @@
 // Pure helpers both renderers share: strengths and weaknesses derived from the scores, the roadmap
 // in priority order, practices grouped for the drill-down, and a compact view of probe facts.
 // They read the Report only; nothing here scores anything.
-import { FOCUS_AREAS, type FocusAreaId, type PracticeResult, type Report, type RoadmapItem } from '../src/report/types.js';
+import { FOCUS_AREAS, type FocusAreaId, type LensId, type PracticeResult, type Report, type RoadmapItem } from '../src/report/types.js';
 import { formatPracticeScore, truncate } from './format.js';
 import { FOCUS_AREA_LABELS, SCORE_BANDS, type Signal } from './labels.js';
 
@@ -36,12 +36,31 @@ const byScoreDesc = (a: SummaryItem, b: SummaryItem) => b.score - a.score || a.i
 const byScoreAsc = (a: SummaryItem, b: SummaryItem) => a.score - b.score || a.id.localeCompare(b.id);
 
 /**
- * Top and bottom enablers and focus areas. An enabler whose `total` is 0 (all its practices manual
- * or not applicable) has no meaningful score and is left out.
+ * False when an enabler has no scored practice (`assessed: false` or `total` 0: everything manual
+ * or not applicable): its 0 means "not assessed", not "poor".
  */
-/** False when an enabler has no scored practice (`total` 0): its score means nothing. */
 export function enablerScored(enabler: Report['scores']['enablers'][number]): boolean {
-  return enabler.total === undefined || enabler.total > 0;
+  return enabler.assessed !== false && (enabler.total === undefined || enabler.total > 0);
+}
+
+/** False when no practice of the focus area could be scored (`assessed: false`); older reports lack the flag. */
+export function focusAreaAssessed(report: Report, focusArea: FocusAreaId): boolean {
+  return report.scores.focusAreas[focusArea]?.assessed !== false;
+}
+
+const SCORED = new Set<PracticeResult['status']>(['pass', 'partial', 'fail']);
+
+/** True for pass, partial and fail: the statuses that carry weight. */
+export function isScoredPractice(practice: Pick<PracticeResult, 'status'>): boolean {
+  return SCORED.has(practice.status);
+}
+
+/**
+ * False when no scored practice counts toward the lens. The contract has no flag for lenses, so this
+ * is read from the practices; a non-zero score always counts as assessed.
+ */
+export function lensAssessed(report: Report, lens: LensId): boolean {
+  return report.scores.lenses[lens] > 0 || report.practices.some((p) => isScoredPractice(p) && p.lenses.includes(lens));
 }
 
 /** A practice's 0..1 score as text; manual and not-applicable results carry no score. */
@@ -49,10 +68,14 @@ export function practiceScore(practice: PracticeResult): string {
   return practice.status === 'manual' || practice.status === 'notApplicable' ? '–' : formatPracticeScore(practice.score);
 }
 
+/**
+ * Top and bottom enablers and focus areas. Anything not assessed (no scored practice: all manual or
+ * not applicable) has no meaningful score and is left out of both lists.
+ */
 export function summarize(report: Report, options: SummaryOptions = {}): Summary {
   const nEnablers = options.enablers ?? 3;
   const nAreas = options.focusAreas ?? 2;
-  const areas: SummaryItem[] = FOCUS_AREAS.filter((id) => report.scores.focusAreas[id]).map((id) => ({
+  const areas: SummaryItem[] = FOCUS_AREAS.filter((id) => report.scores.focusAreas[id] && focusAreaAssessed(report, id)).map((id) => ({
     kind: 'focusArea',
     id,
     name: FOCUS_AREA_LABELS[id],
@@ -87,7 +110,8 @@ export function roadmapByPriority(report: Report): { priority: 1 | 2 | 3; items:
 
 export interface PracticeGroup {
   focusArea: FocusAreaId;
-  enablers: { id: string; name: string; score?: number; practices: PracticeResult[] }[];
+  /** `assessed` is false when the enabler's score row says nothing was scored. */
+  enablers: { id: string; name: string; score?: number; assessed: boolean; practices: PracticeResult[] }[];
 }
 
 /** Practices grouped focus area → enabler, focus areas in model order, enablers in score-table order. */
@@ -103,7 +127,8 @@ export function practicesByArea(report: Report): PracticeGroup[] {
     }
     const enablers = [...byEnabler].map(([id, practices]) => {
       const info = enablerInfo.get(id);
-      return { id, name: info?.name ?? id, score: info?.score, index: info?.index ?? Number.MAX_SAFE_INTEGER, practices };
+      const assessed = info ? enablerScored(info) : practices.some(isScoredPractice);
+      return { id, name: info?.name ?? id, score: info?.score, assessed, index: info?.index ?? Number.MAX_SAFE_INTEGER, practices };
     });
     enablers.sort((a, b) => a.index - b.index || a.id.localeCompare(b.id));
     return { focusArea, enablers: enablers.map(({ index: _index, ...rest }) => rest) };
@@ -149,7 +174,9 @@ function describe(value: unknown): string {
   return typeof value;
 }
 
-/** The focus areas of a report as chart values. */
-export function focusAreaValues(report: Report): Record<FocusAreaId, number> {
-  return Object.fromEntries(FOCUS_AREAS.map((id) => [id, report.scores.focusAreas[id]?.score ?? 0])) as Record<FocusAreaId, number>;
+/** The focus areas of a report as chart values; null where the focus area was not assessed. */
+export function focusAreaValues(report: Report): Record<FocusAreaId, number | null> {
+  return Object.fromEntries(
+    FOCUS_AREAS.map((id) => [id, focusAreaAssessed(report, id) ? (report.scores.focusAreas[id]?.score ?? 0) : null]),
+  ) as Record<FocusAreaId, number | null>;
 }

@@ -25,6 +25,7 @@ export const ERROR_CODES = {
   PP_ERR_CONFLICT: 'the resource is in a state that does not allow this',
   PP_ERR_INTERNAL: 'an unexpected internal error',
   PP_ERR_ROBOTS_DISALLOWED: "robots.txt disallows this URL for portalprobe's own User-Agent",
+  PP_ERR_RATE_LIMITED: 'too many requests, or too many audits at once, for this API key',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -182,6 +183,12 @@ export class ConflictError extends PortalProbeError {
 export class RobotsDisallowedError extends PortalProbeError {
   constructor(url: string) {
     super('PP_ERR_ROBOTS_DISALLOWED', `robots.txt disallows ${url} for portalprobe (use --ignore-robots for a portal you own or are engaged to assess)`, { url });
+  }
+}
+
+export class RateLimitedError extends PortalProbeError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super('PP_ERR_RATE_LIMITED', message, details);
   }
 }
 

@@ -61,6 +61,7 @@ const table: Record<string, { make: () => PortalProbeError; code: ErrorCode; det
     code: 'PP_ERR_ROBOTS_DISALLOWED',
     details: { url: 'http://x/private' },
   },
+  RateLimitedError: { make: () => new errors.RateLimitedError('slow down', { limit: 5 }), code: 'PP_ERR_RATE_LIMITED', details: { limit: 5 } },
 };
 
 const exportedClasses = Object.entries(errors).filter(

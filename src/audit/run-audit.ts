@@ -7,6 +7,7 @@ import { crawl } from '../crawl/crawler.js';
 import { createPageParser } from '../crawl/parse-pool.js';
 import { discoverSeeds } from '../crawl/seeds.js';
 import { runProbes } from '../probes/runner.js';
+import { tryLaunchBrowser, closeBrowser, createRenderLinks } from '../browser/index.js';
 import type { ProbeContext } from '../probes/types.js';
 import { ALL_PROBES } from '../../probes/index.js';
 import { loadRobotsPolicy } from './robots-policy.js';
@@ -33,6 +34,11 @@ export async function runAudit(target: string, options: AuditOptions = {}): Prom
   const client = createHttpClient({ ...options.client, allowPrivate: options.allowPrivate ?? false });
   const parser = createPageParser();
   const controller = new AbortController();
+  // One headless browser per audit, when one is installed and wanted: the crawl renders app-shell
+  // pages to follow the links a person would see, and the rendering probe compares raw vs rendered.
+  const launched = options.browser === false || process.env.PORTALPROBE_NO_BROWSER
+    ? { browser: null, reason: options.browser === false ? 'disabled for this audit' : 'PORTALPROBE_NO_BROWSER is set' }
+    : await tryLaunchBrowser();
   const abort = () => controller.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', abort, { once: true });
   try {
@@ -45,6 +51,7 @@ export async function runAudit(target: string, options: AuditOptions = {}): Prom
       parser,
       robotsPolicy: robots.policy,
       seeds: (origin) => discoverSeeds(origin, fetch),
+      renderLinks: launched.browser ? createRenderLinks(launched.browser, fetch) : undefined,
       onPage: (page, fetched) => emit({ type: 'page', url: page.url, status: page.status, fetched, maxPages }),
       signal: controller.signal,
       requestCount: () => client.stats,
@@ -55,6 +62,7 @@ export async function runAudit(target: string, options: AuditOptions = {}): Prom
       snapshot,
       fetch,
       signal: controller.signal,
+      browser: launched.browser ?? launched.reason,
       options: { maxLinkChecks: AUDIT_DEFAULTS.maxLinkChecks, maxSitemapDepth: AUDIT_DEFAULTS.maxSitemapDepth },
     };
     const probes = await runProbes(ALL_PROBES, ctx, {
@@ -79,6 +87,7 @@ export async function runAudit(target: string, options: AuditOptions = {}): Prom
   } finally {
     options.signal?.removeEventListener('abort', abort);
     await parser.close();
+    await closeBrowser(launched.browser);
     await client.close();
   }
 }

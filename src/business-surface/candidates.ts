@@ -49,6 +49,14 @@ function isHtml(page: Page): boolean {
   return !page.contentType || /html/i.test(page.contentType);
 }
 
+/** A link-only URL as reported: its query (tracking, "new topic" forms …) dropped. */
+function withoutQuery(url: string): string {
+  const u = parseUrl(url);
+  if (!u) return url;
+  u.search = '';
+  return u.href;
+}
+
 function isHttp(url: string): boolean {
   const u = parseUrl(url);
   return u !== null && (u.protocol === 'http:' || u.protocol === 'https:');
@@ -108,7 +116,7 @@ export function buildCandidates(snapshot: Snapshot, registry: KeywordRegistry): 
       if (!cand) {
         cand = {
           key,
-          url: anchor.href,
+          url: withoutQuery(anchor.href),
           page: null,
           access: robotsSkipped.has(key) ? 'unchecked' : 'linked',
           reason: robotsSkipped.has(key) ? 'not checked (robots.txt)' : null,

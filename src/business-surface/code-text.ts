@@ -5,7 +5,9 @@
 /** Only the first part of a huge page is searched for code blocks. */
 const MAX_HTML = 2_000_000;
 const MAX_CODE_TEXT = 500_000;
-const CODE_BLOCK = /<(pre|code)\b[^>]*>([\s\S]*?)<\/\1\s*>/gi;
+/** An opening <pre> or <code> tag (attributes bounded so a tag without '>' cannot make it crawl). */
+const OPEN_TAG = /<(pre|code)\b[^>]{0,1000}>/gi;
+const CLOSE_TAG = { pre: /<\/pre\b/gi, code: /<\/code\b/gi };
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', euro: '€', pound: '£', yen: '¥', dollar: '$' };
 /** How much prose on either side of a match is checked against the code text. */
 const CONTEXT = 12;
@@ -20,19 +22,37 @@ function decodeEntities(text: string): string {
   });
 }
 
-/** All code-sample text of the page, tags removed, spaces normalised ('' when none). */
+/**
+ * All code-sample text of the page, tags removed, spaces normalised ('' when none). A closing tag
+ * is searched forward from its opening tag, so unclosed tags in hostile HTML cost one scan,
+ * not one per tag.
+ */
 export function codeTextOf(html: string): string {
   if (!html || !/<(?:pre|code)\b/i.test(html)) return '';
   const source = html.length > MAX_HTML ? html.slice(0, MAX_HTML) : html;
+  const exhausted = new Set<string>();
   const parts: string[] = [];
   let size = 0;
-  for (const m of source.matchAll(CODE_BLOCK)) {
-    const text = decodeEntities(m[2].replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+  OPEN_TAG.lastIndex = 0;
+  for (let m = OPEN_TAG.exec(source); m; m = OPEN_TAG.exec(source)) {
+    const tag = m[1].toLowerCase();
+    if (exhausted.has(tag)) continue;
+    const start = m.index + m[0].length;
+    const close = CLOSE_TAG[tag as 'pre' | 'code'];
+    close.lastIndex = start;
+    const end = close.exec(source)?.index ?? -1;
+    if (end === -1) {
+      exhausted.add(tag);
+      continue;
+    }
+    const text = decodeEntities(source.slice(start, end).replace(/<[^<>]*>/g, '')).replace(/\s+/g, ' ').trim();
+    OPEN_TAG.lastIndex = end;
     if (!text) continue;
     parts.push(text);
     size += text.length;
     if (size > MAX_CODE_TEXT) break;
   }
+  OPEN_TAG.lastIndex = 0;
   return parts.join(' \u0000 ');
 }
 

@@ -6,9 +6,10 @@ import type { CandidateAccess } from './candidates.js';
 import type { KindEvidence, KindResult, SignalType } from './types.js';
 
 /**
- * Base weights per signal, before a phrase's own weight scales them. Chosen so that one strong
- * signal alone stays below FOUND_AT except a link whose whole text names the kind (how a buyer
- * finds a page: the nav link "Pricing"), and two independent ones pass it.
+ * Base weights per signal, before a phrase's own weight scales them. Chosen so that no single
+ * signal reaches FOUND_AT, two strong ones do (nav link "Pricing" + path /pricing: 0.61; title +
+ * h1: 0.48; path + a phrase in the text: 0.45), and two weak ones do not (a link containing
+ * "troubleshooting" + a path containing it: 0.40).
  */
 export const WEIGHTS = {
   /** The last path segment is a slug of the kind: /pricing. */
@@ -30,13 +31,13 @@ export const WEIGHTS = {
   text: 0.15,
   textCap: 0.35,
   /** For kinds that a sentence can show (a free tier, a data-residency statement). */
-  textDecides: 0.4,
+  textDecides: 0.45,
   textDecidesCap: 0.6,
   structuredData: 0.3,
 } as const;
 
 /** A candidate at or above this confidence shows the kind. */
-export const FOUND_AT = 0.4;
+export const FOUND_AT = 0.45;
 /** Link texts longer than this are sentences, not names of a page. */
 export const MAX_ANCHOR_WORDS = 6;
 /** Crawled pages win near-ties against pages only seen in links (their content was read). */

@@ -7,6 +7,7 @@ import type { KeywordRegistry } from './keywords.js';
 import type { PageText } from './signals.js';
 import { matches } from './text-match.js';
 import type { ChannelHit, SupportChannels } from './types.js';
+import { parseUrl } from './url-parts.js';
 
 const MAX_PER_CHANNEL = 5;
 const MAX_HTML = 1_000_000;
@@ -96,6 +97,10 @@ export function collectSupportChannels(input: SupportInput): SupportChannels {
     }
   }
   const ranked = [...input.helpCenters].sort((a, b) => b.anchors.reduce((n, g) => n + g.count, 0) - a.anchors.reduce((n, g) => n + g.count, 0));
-  for (const c of ranked) push(out.helpCenter, c.url, c.anchors.find((g) => !g.self)?.from[0] ?? c.url);
+  // One entry per help-centre host: links go to many of its articles.
+  for (const c of ranked) {
+    const u = parseUrl(c.url);
+    if (u) push(out.helpCenter, `${u.origin}/`, c.anchors.find((g) => !g.self)?.from[0] ?? c.url);
+  }
   return out;
 }

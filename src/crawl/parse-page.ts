@@ -77,6 +77,14 @@ function textOf(el: Element | null | undefined): string {
   return el ? normalizeSpace(el.textContent ?? '') : '';
 }
 
+const BLOCK_SELECTOR = 'address,article,aside,blockquote,br,dd,div,dl,dt,fieldset,figcaption,figure,footer,form,h1,h2,h3,h4,h5,h6,header,hr,li,main,nav,ol,p,pre,section,table,td,th,tr,ul,option,button,label';
+
+/** textContent glues blocks together ("<p>a</p><p>b</p>" → "ab"); a space after each block keeps words apart. */
+function spaceBlocks(root: Element): void {
+  const doc = root.ownerDocument;
+  for (const el of Array.from(root.querySelectorAll(BLOCK_SELECTOR))) el.append(doc.createTextNode(' '));
+}
+
 function removeHidden(root: Element): void {
   for (const el of Array.from(root.querySelectorAll(HIDDEN_SELECTOR))) el.remove();
   for (const el of Array.from(root.querySelectorAll('[style]'))) {
@@ -171,7 +179,10 @@ export function parsePage(html: string, url: string): PageArtifacts {
     });
 
     const body = doc.body;
-    if (body) removeHidden(body);
+    if (body) {
+      removeHidden(body);
+      spaceBlocks(body);
+    }
 
     const seen = new Set<string>();
     const anchors: Anchor[] = [];

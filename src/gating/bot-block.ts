@@ -14,8 +14,8 @@ export interface BotBlockInput {
   html: string;
   title: string | null;
   visibleText: string;
-  /** True when the page shows a real sign-in (WWW-Authenticate, password form, sign-in link or wording). */
-  looksLikeSignIn: boolean;
+  /** Whether the page shows a real sign-in (WWW-Authenticate, password form, sign-in link or wording); asked only when a weak signature matches. */
+  looksLikeSignIn: () => boolean;
 }
 
 export interface BotBlockMatch {
@@ -37,9 +37,11 @@ function matches(sig: CompiledBotSignature, input: BotBlockInput, body: string):
 /** The first signature the response matches, or null. Weak signatures yield to signs of a real sign-in. */
 export function matchBotBlock(input: BotBlockInput, rules: GatingRules): BotBlockMatch | null {
   const body = `${input.title ?? ''}\n${input.html.slice(0, BOT_SCAN_CHARS)}\n${input.visibleText.slice(0, BOT_SCAN_CHARS)}`;
+  let signIn: boolean | undefined;
   for (const sig of rules.botSignatures) {
-    if (sig.weak && input.looksLikeSignIn) continue;
-    if (matches(sig, input, body)) return { id: sig.id, vendor: sig.vendor };
+    if (!matches(sig, input, body)) continue;
+    if (sig.weak && (signIn ??= input.looksLikeSignIn())) continue;
+    return { id: sig.id, vendor: sig.vendor };
   }
   return null;
 }

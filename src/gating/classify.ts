@@ -209,7 +209,7 @@ export function classifyPage(page: Page, rules: GatingRules): PageVerdict {
   const wwwAuthenticate = page.headers['www-authenticate'] ? clip(page.headers['www-authenticate'], 200) : undefined;
   if (page.status === 401 && wwwAuthenticate) return gated(page, 'status-401', { wwwAuthenticate, title: page.title ?? undefined });
   const bot = matchBotBlock(
-    { status: page.status, headers: page.headers, html: page.html, title: page.title, visibleText: page.visibleText, looksLikeSignIn: looksLikeSignIn(page, rules) },
+    { status: page.status, headers: page.headers, html: page.html, title: page.title, visibleText: page.visibleText, looksLikeSignIn: () => looksLikeSignIn(page, rules) },
     rules,
   );
   if (bot) return gated(page, 'bot-blocked', { signature: bot.id, vendor: bot.vendor, title: page.title ?? undefined });

@@ -1,23 +1,17 @@
 // Where a site's sitemaps are: `Sitemap:` lines in /robots.txt (sitemaps.org "Informing search
 // engine crawlers", RFC 9309 §2.2.4 allows such non-group lines) plus the conventional locations.
-//
-// The Sitemap lines are read with a deliberately small line match, not the full robots.txt parser
-// in src/robots: it only needs this one directive, and the two can be merged later.
 import { decodeBody, mediaType } from '../fetch/decode.js';
+import { parseRobots } from '../robots/parse.js';
 import { walkSitemaps, type SitemapFetch, type WalkSitemapsOptions } from './walk.js';
 
 /** Conventional locations tried whether or not robots.txt names them. */
 export const DEFAULT_SITEMAP_PATHS = ['/sitemap.xml', '/sitemap_index.xml'] as const;
 
-/** Absolute sitemap URLs of the `Sitemap:` lines (any case, anywhere in the file), in order, deduplicated. */
+/** Absolute sitemap URLs of the `Sitemap:` lines (anywhere in the file), in order, deduplicated. */
 export function sitemapLinesFromRobots(robotsTxt: string, robotsUrl: string): string[] {
   const out: string[] = [];
-  for (const line of robotsTxt.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)) {
-    const match = /^\s*sitemap\s*:\s*(\S.*)$/i.exec(line);
-    if (!match) continue;
-    // '#' starts a comment in robots.txt; a sitemap URL's fragment would mean nothing anyway.
-    const value = match[1].split('#', 1)[0].trim();
-    if (!value) continue;
+  for (const { url: value } of parseRobots(robotsTxt).sitemaps) {
+    if (!value.trim()) continue;
     try {
       const url = new URL(value, robotsUrl);
       if ((url.protocol === 'http:' || url.protocol === 'https:') && !out.includes(url.href)) out.push(url.href);

@@ -6,7 +6,7 @@ import { makeContext } from '../helpers/probe-context.js';
 import { crawlFixture } from './crawl-fixture.js';
 
 it('demo', async () => {
-  const portal = await startStaticPortal({ root: path.resolve('test/fixtures/demo-portal') });
+  const portal = await startStaticPortal({ root: path.resolve('test/fixtures/business-surface/site') });
   try {
     const { snapshot } = await crawlFixture(portal.url);
     const { ctx } = makeContext(snapshot);

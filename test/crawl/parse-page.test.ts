@@ -80,6 +80,11 @@ describe('parsePage artifacts', () => {
     }
   });
 
+  it('keeps words of adjacent blocks apart', () => {
+    const p = parsePage('<html><body><h2>Partner programme</h2><p>Register to view</p><ul><li>one</li><li>two</li></ul>a<br>b</body></html>', 'https://p.example/');
+    expect(p.visibleText).toBe('Partner programme Register to view one two a b');
+  });
+
   it('splits main content by headings and summarises forms', () => {
     expect(page.headings).toEqual([{ level: 1, text: 'Plans' }, { level: 2, text: 'Enterprise' }]);
     expect(page.sections.map((s) => s.heading)).toContain('Enterprise');

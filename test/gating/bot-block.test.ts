@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { GATING_RULES } from '../../probes/gating.js';
 import { matchBotBlock, type BotBlockInput } from '../../src/gating/bot-block.js';
 
-const input = (over: Partial<BotBlockInput>): BotBlockInput => ({ status: 403, headers: {}, html: '', title: null, visibleText: '', looksLikeSignIn: false, ...over });
+type Input = Omit<BotBlockInput, 'looksLikeSignIn'> & { looksLikeSignIn: boolean };
+const input = (over: Partial<Input>): BotBlockInput => {
+  const { looksLikeSignIn, ...rest } = { status: 403, headers: {}, html: '', title: null, visibleText: '', looksLikeSignIn: false, ...over };
+  return { ...rest, looksLikeSignIn: () => looksLikeSignIn };
+};
 
 describe('matchBotBlock', () => {
   it.each([

@@ -126,7 +126,9 @@ describe('sitemapLinesFromRobots', () => {
     ['Sitemap: https://a.example/s.xml', ['https://a.example/s.xml']],
     ['user-agent: *\nDisallow: /x\n  SITEMAP:https://a.example/s.xml # main\r\nsitemap: /rel.xml', ['https://a.example/s.xml', 'https://a.example/rel.xml']],
     ['sitemap: https://a.example/s.xml\nSitemap: https://a.example/s.xml', ['https://a.example/s.xml']],
-    ['# Sitemap: https://a.example/commented.xml\nSitemaps: https://a.example/typo.xml\nsitemap:', []],
+    ['# Sitemap: https://a.example/commented.xml\nsitemap:', []],
+    // The robots.txt parser follows Google's robots.cc, which takes any key starting with "sitemap".
+    ['Sitemaps: https://a.example/typo.xml', ['https://a.example/typo.xml']],
   ])('%j → %j', (robots, expected) => {
     expect(sitemapLinesFromRobots(robots, 'https://a.example/robots.txt')).toEqual(expected);
   });
