@@ -8,8 +8,10 @@ import structuredData from './structured-data.js';
 import indexability from './indexability.js';
 import rendering from './rendering.js';
 import gating from './gating.js';
+import markdown from './markdown.js';
+import agentDiscovery from './agent-discovery.js';
 
-export const ALL_PROBES: Probe[] = [robots, sitemap, llmsTxt, openapi, structuredData, indexability, gating, rendering];
+export const ALL_PROBES: Probe[] = [robots, sitemap, llmsTxt, openapi, structuredData, indexability, gating, rendering, markdown, agentDiscovery];
 
 export function probeById(id: string): Probe | undefined {
   return ALL_PROBES.find((p) => p.id === id);

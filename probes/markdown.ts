@@ -19,6 +19,8 @@ import {
 import { countTokens } from '../src/util/tokens.js';
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
+/** The URL a page was checked at: where the crawl landed (after redirects). */
+const checkedUrl = (page: Page): string => page.finalUrl || page.url;
 
 const TEXT = {
   title: 'Markdown for agents',
@@ -150,7 +152,7 @@ interface PageResult {
 }
 
 async function checkPage(ctx: ProbeContext, pages: Map<string, Page>, page: Page): Promise<PageResult> {
-  const url = page.finalUrl || page.url;
+  const url = checkedUrl(page);
   const notChecked: string[] = [];
 
   // 1. Content negotiation: the same URL, Accept: text/markdown (a distinct entry in the audit cache).
@@ -171,7 +173,7 @@ async function checkPage(ctx: ProbeContext, pages: Map<string, Page>, page: Page
     const res = await readResource(ctx, pages, link.href);
     const outcome = classifyTwin(res);
     if (outcome === 'robots') notChecked.push(link.href);
-    alternates.push({ page: page.url, href: link.href, ok: outcome === 'twin', outcome, status: res.status });
+    alternates.push({ page: url, href: link.href, ok: outcome === 'twin', outcome, status: res.status });
     if (outcome === 'twin' && alternateText === null) alternateText = res.text;
   }
 
@@ -198,12 +200,12 @@ function pageTokens(r: PageResult, budget: { leftMs: number }): PageTokens {
   let estimated: number | null = null;
   if (twin === null && budget.leftMs > 0) {
     const started = performance.now();
-    const md = estimateMarkdown(page.html, page.finalUrl || page.url);
+    const md = estimateMarkdown(page.html, checkedUrl(page));
     estimated = md === null ? null : countTokens(md);
     budget.leftMs -= performance.now() - started;
   }
   return {
-    url: page.url,
+    url: checkedUrl(page),
     htmlTokens,
     mainTokens,
     markdownTokens: twin === null ? null : countTokens(twin),
@@ -249,7 +251,7 @@ export const markdownProbe: Probe<MarkdownFacts> = {
     const alternateLinks = results.flatMap((r) => r.alternates);
     const mdSiblingUrls: MdSibling[] = [];
     for (const r of results) {
-      if (r.sibling) mdSiblingUrls.push({ page: r.page.url, md: r.sibling.url, via: 'convention' });
+      if (r.sibling) mdSiblingUrls.push({ page: checkedUrl(r.page), md: r.sibling.url, via: 'convention' });
       for (const a of r.alternates) {
         if (a.ok && !mdSiblingUrls.some((s) => s.page === a.page && s.md === a.href)) mdSiblingUrls.push({ page: a.page, md: a.href, via: 'alternate' });
       }
@@ -264,7 +266,7 @@ export const markdownProbe: Probe<MarkdownFacts> = {
       negotiation: negotiating.length > 0,
       mdSiblings: mdSiblingUrls.length > 0,
       pagesSampled: sample.length,
-      sampledUrls: sample.map((p) => p.url),
+      sampledUrls: sample.map(checkedUrl),
       negotiatingUrls: negotiating.map((c) => c.url),
       varyAcceptMissing: varyMissing.map((c) => c.url),
       negotiationChecks,

@@ -48,6 +48,18 @@ td ul, dd ul { margin: 0; padding-left: 1.1rem; }
 .chart { margin: 1rem 0; }
 .chart svg { max-width: 100%; height: auto; }
 .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 0 2rem; }
+.swot { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1rem; }
+.quadrant { border: 1px solid #d0d5da; border-top-width: 4px; border-radius: .4rem; padding: 0 1rem .5rem; }
+.quadrant h3 { margin-top: .75rem; }
+.quadrant ul { padding-left: 1.1rem; }
+.quadrant li { margin-bottom: .4rem; }
+.q-strengths { border-top-color: ${P.good.fg}; }
+.q-weaknesses { border-top-color: ${P.poor.fg}; }
+.q-opportunities { border-top-color: ${P.link.fg}; }
+.q-threats { border-top-color: ${P.weak.fg}; }
+.definition { margin: .2rem 0; }
+.fit-summary { font-weight: 600; }
+table.fit-check td, table.fit-check th { font-size: .95em; }
 .roadmap > li { margin-bottom: 1rem; }
 dl { margin: .25rem 0 0; display: grid; grid-template-columns: max-content 1fr; gap: .15rem .75rem; }
 dt { font-weight: 600; }
@@ -64,7 +76,7 @@ footer { margin-top: 3rem; color: ${P.muted.fg}; font-size: .9em; }
   nav { display: none; }
   .badge, thead th, .notice { background: none !important; }
   .major { break-before: page; }
-  tr, figure, .roadmap > li, .practices > li { break-inside: avoid; }
+  tr, figure, .roadmap > li, .practices > li, .quadrant { break-inside: avoid; }
   details { border: none; padding: 0; }
   details::details-content { content-visibility: visible; display: block; }
   summary { list-style: none; }

@@ -17,6 +17,16 @@ export const SECTIONS = {
   practices: 'Practices in detail',
 } as const;
 
+export const COMPARISON_TITLE = 'Developer portal comparison';
+
+export const COMPARISON_SECTIONS = {
+  ranking: 'Ranking and lenses',
+  focusAreas: 'Focus areas',
+  enablers: 'Enablers: who leads',
+  gaps: 'Competitors have, you lack',
+  notes: 'Notes',
+} as const;
+
 export const TEXT = {
   retrievalOnly: "No LLM was used: answers are the best-matching sentences from the portal's own pages.",
   robotsRespected: 'robots.txt respected',

@@ -16,19 +16,35 @@ import {
   truncate,
 } from './format.js';
 import {
+  DECIDED_BY,
   FOCUS_AREA_LABELS,
   LENS_LABELS,
+  NOT_ASSESSED,
   PRACTICE_STATUS,
   PRIORITY_LABELS,
   PROBE_STATUS,
   SECTIONS,
   SEVERITY,
   STAGE_LABELS,
+  SWOT_HEADINGS,
   TEXT,
   TITLE,
   type Signal,
 } from './labels.js';
-import { enablerScored, keyFacts, practiceScore, practiceById, practicesByArea, roadmapByPriority, scoreBand, summarize, type SummaryItem } from './summary.js';
+import {
+  enablerScored,
+  focusAreaAssessed,
+  keyFacts,
+  lensAssessed,
+  practiceScore,
+  practiceById,
+  practicesByArea,
+  roadmapByPriority,
+  scoreBand,
+  type SummaryItem,
+} from './summary.js';
+import { opportunityStatus, opportunityWhere, swot, type Opportunity, type Threat } from './swot.js';
+import { fitCheckCounts, fitCheckSentence } from './fit-check.js';
 
 /**
  * Escapes text for inline Markdown (CommonMark + GFM): line breaks and control characters are
@@ -48,12 +64,12 @@ export function md(text: unknown): string {
 }
 
 /** An id in a code span when it is plain, escaped text otherwise (a backtick would end the span). */
-function code(id: string): string {
+export function code(id: string): string {
   return /^[\w.:/-]+$/.test(id) ? `\`${id}\`` : md(id);
 }
 
 /** A link when the URL is http(s), escaped text otherwise. */
-function link(url: string | undefined, label?: string): string {
+export function link(url: string | undefined, label?: string): string {
   if (!url) return '';
   const href = safeHttpUrl(url);
   // A URL that will not be a link is shown whole, so the reader sees its scheme.
@@ -65,20 +81,21 @@ function link(url: string | undefined, label?: string): string {
   return `[${text}](${dest})`;
 }
 
-function signal(s: Signal): string {
+export function signal(s: Signal): string {
   return `${s.icon} ${s.label}`;
 }
 
-function scoreCell(score: number): string {
-  return `${formatScore(score)} ${signal(scoreBand(score))}`;
+/** "62 ◆ Fair", or "– not assessed" (words, not a 0) when nothing could be scored. */
+export function scoreCell(score: number, assessed = true): string {
+  return assessed ? `${formatScore(score)} ${signal(scoreBand(score))}` : `${NOT_ASSESSED.icon} ${NOT_ASSESSED.label}`;
 }
 
-function table(head: string[], rows: string[][]): string[] {
+export function table(head: string[], rows: string[][]): string[] {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(head), line(head.map(() => '---')), ...rows.map(line)];
 }
 
-function evidenceText(e: Evidence): string {
+export function evidenceText(e: Evidence): string {
   const parts = [e.url ? link(e.url) : '', md(e.note), e.quote ? `“${md(e.quote)}”` : ''].filter(Boolean);
   return parts.join(' — ');
 }
@@ -113,27 +130,33 @@ function scores(report: Report): string[] {
     '',
     ...table(
       ['Lens', 'Score'],
-      LENSES.map((lens) => [LENS_LABELS[lens], scoreCell(s.lenses[lens])]),
+      LENSES.map((lens) => [LENS_LABELS[lens], scoreCell(s.lenses[lens], lensAssessed(report, lens))]),
     ),
     '',
     `## ${SECTIONS.focusAreas}`,
     '',
     ...table(
       ['Focus area', 'Score', 'Stage'],
-      FOCUS_AREAS.map((fa) => [FOCUS_AREA_LABELS[fa], scoreCell(s.focusAreas[fa].score), STAGE_LABELS[s.focusAreas[fa].stage]]),
+      FOCUS_AREAS.map((fa) => {
+        const assessed = focusAreaAssessed(report, fa);
+        return [FOCUS_AREA_LABELS[fa], scoreCell(s.focusAreas[fa].score, assessed), assessed ? STAGE_LABELS[s.focusAreas[fa].stage] : '–'];
+      }),
     ),
     '',
     `## ${SECTIONS.enablers}`,
     '',
     ...table(
       ['Enabler', 'Focus area', 'Score', 'Stage', 'Practices met'],
-      s.enablers.map((e) => [
-        md(e.name),
-        FOCUS_AREA_LABELS[e.focusArea],
-        enablerScored(e) ? scoreCell(e.score) : `– (${TEXT.noScoredPractices})`,
-        e.stage === undefined ? '–' : `Stage ${e.stage}`,
-        e.met !== undefined && e.total !== undefined ? `${e.met} / ${e.total}` : '–',
-      ]),
+      s.enablers.map((e) => {
+        const scored = enablerScored(e);
+        return [
+          md(e.name),
+          FOCUS_AREA_LABELS[e.focusArea],
+          scoreCell(e.score, scored),
+          !scored || e.stage === undefined ? '–' : `Stage ${e.stage}`,
+          e.met !== undefined && e.total !== undefined ? `${e.met} / ${e.total}` : '–',
+        ];
+      }),
     ),
   ];
 }
@@ -143,18 +166,27 @@ function summaryItem(item: SummaryItem): string {
   return `- **${md(item.name)}** (${where}): ${scoreCell(item.score)}`;
 }
 
+function opportunityItem(o: Opportunity): string[] {
+  const out = [`- **${md(o.name)}** (${code(o.practiceId)}; ${md(opportunityWhere(o))}; ${opportunityStatus(o)}, weight ${o.weight}): ${md(o.why)}`];
+  for (const e of o.evidence) out.push(`  - ${evidenceText(e)}`);
+  return out;
+}
+
+function threatItem(t: Threat): string[] {
+  const out = [`- **${md(t.title)}**: ${md(t.detail)}`];
+  for (const e of t.evidence) out.push(`  - ${evidenceText(e)}`);
+  return out;
+}
+
 function strengthsAndWeaknesses(report: Report): string[] {
-  const { strengths, weaknesses } = summarize(report);
+  const { strengths, weaknesses, opportunities, threats } = swot(report);
+  const part = (key: keyof typeof SWOT_HEADINGS, lines: string[], empty: string) => ['', `### ${SWOT_HEADINGS[key]}`, '', ...(lines.length ? lines : [empty])];
   return [
     `## ${SECTIONS.summary}`,
-    '',
-    '### Strengths',
-    '',
-    ...(strengths.length ? strengths.map(summaryItem) : [TEXT.noStrengths]),
-    '',
-    '### Weaknesses',
-    '',
-    ...(weaknesses.length ? weaknesses.map(summaryItem) : [TEXT.noWeaknesses]),
+    ...part('strengths', strengths.map(summaryItem), TEXT.noStrengths),
+    ...part('weaknesses', weaknesses.map(summaryItem), TEXT.noWeaknesses),
+    ...part('opportunities', opportunities.flatMap(opportunityItem), TEXT.noOpportunities),
+    ...part('threats', threats.flatMap(threatItem), TEXT.noThreats),
   ];
 }
 
@@ -186,14 +218,15 @@ function fitCheck(report: Report): string[] {
     q.answerable ? `✓ Yes (${formatPracticeScore(q.confidence)})` : '✗ No',
     formatClickDepth(q.human.clickDepth),
     q.human.gated === undefined ? '–' : q.human.gated ? `🔒 ${TEXT.gated}` : TEXT.open,
-    q.agent.reachable
-      ? `✓ ${TEXT.reachable}`
-      : `✗ ${TEXT.blockedBy} ${q.agent.blockedBy.length ? q.agent.blockedBy.map(md).join(', ') : '–'}`,
+    q.agent.reachable ? `✓ ${TEXT.reachable}` : '✗ not reachable',
+    q.agent.reachable || q.agent.blockedBy.length === 0 ? '–' : q.agent.blockedBy.map(md).join(', '),
   ]);
   const out = [
     `## ${SECTIONS.fitCheck}`,
     '',
-    ...table(['Question', 'Persona', 'Answerable', 'Human: click depth', 'Human: gated', 'Agent'], rows),
+    fitCheckSentence(fitCheckCounts(report.fitCheck)),
+    '',
+    ...table(['Question', 'Persona', 'Answer found', 'Human: click depth', 'Human: gated', 'Agent: reachable', 'Agent: blocked by'], rows),
     '',
     `### ${TEXT.answer}s`,
     '',
@@ -229,10 +262,14 @@ function practices(report: Report): string[] {
   for (const group of practicesByArea(report)) {
     out.push('', `### ${FOCUS_AREA_LABELS[group.focusArea]}`);
     for (const enabler of group.enablers) {
-      const score = enabler.score === undefined ? '' : ` (${formatScore(enabler.score)})`;
+      const score = enabler.score === undefined ? '' : ` (${enabler.assessed ? formatScore(enabler.score) : NOT_ASSESSED.label})`;
       out.push('', `#### ${md(enabler.name)}${score}`, '');
       for (const p of enabler.practices) {
-        out.push(`- ${signal(PRACTICE_STATUS[p.status])} · ${practiceScore(p)} · **${md(p.name)}** ${code(p.id)} · stage ${p.stage}`);
+        const meta = [`stage ${p.stage}`, p.weight === undefined ? '' : `weight ${p.weight}`, p.decidedBy ? `${TEXT.decidedBy.toLowerCase()} ${DECIDED_BY[p.decidedBy] ?? md(p.decidedBy)}` : '']
+          .filter(Boolean)
+          .join(' · ');
+        out.push(`- ${signal(PRACTICE_STATUS[p.status])} · ${practiceScore(p)} · **${md(p.name)}** ${code(p.id)} · ${meta}`);
+        if (p.definition) out.push(`  - ${TEXT.practiceDefinition}: ${md(p.definition)}`);
         if (p.evidence.length === 0) out.push(`  - ${TEXT.noEvidence}`);
         for (const e of p.evidence) out.push(`  - ${evidenceText(e)}`);
       }

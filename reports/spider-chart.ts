@@ -2,13 +2,21 @@
 // scripts or external assets, so it can be inlined in the self-contained HTML report. Several
 // series can be overlaid (competitor comparison); each gets a colour, a dash pattern and a marker
 // shape so series differ by more than colour (WCAG 2.2 SC 1.4.1), and a legend names them.
+// A value of null means "not assessed" (nothing could be scored): that axis gets a hollow marker
+// near the centre and an "n/a" label instead of a point at 0, and the series' shape joins the
+// assessed axes only, so a missing measurement never reads as a zero.
 import { FOCUS_AREAS, type FocusAreaId } from '../src/report/types.js';
 import { FOCUS_AREA_SHORT } from './labels.js';
 
 export interface SpiderSeries {
   name: string;
-  values: Record<FocusAreaId, number>;
+  /** 0–100 per focus area; null when the focus area was not assessed. */
+  values: Record<FocusAreaId, number | null>;
 }
+
+/** Text shown where a value is missing. */
+export const NOT_ASSESSED_SHORT = 'n/a';
+const NOT_ASSESSED_DESC = 'not assessed';
 
 export interface SpiderChartOptions {
   /** Accessible title of the chart. @default 'Focus area scores' */
@@ -39,6 +47,10 @@ const STYLES = [
 const PAD_X = 110; // room for axis labels left and right
 const PAD_Y = 36; // room above and below
 const LEGEND_ROW = 22;
+/** Where a not-assessed marker sits (on the 0–100 scale), how far each further series steps out, and its "n/a" label beyond it. */
+const NA_MARKER_AT = 10;
+const NA_STEP = 9;
+const NA_TEXT_OUT = 10;
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -59,18 +71,24 @@ function angle(i: number): number {
   return -Math.PI / 2 + (i * 2 * Math.PI) / FOCUS_AREAS.length;
 }
 
-function marker(shape: string, x: number, y: number, colour: string): string {
+/** A filled marker, or a hollow one (white inside, coloured outline) for a value not assessed. */
+function marker(shape: string, x: number, y: number, colour: string, hollow = false): string {
   const s = 3.5;
+  const paint = hollow ? `fill="#ffffff" stroke="${colour}" stroke-width="1.5" class="marker hollow"` : `fill="${colour}" class="marker"`;
   switch (shape) {
     case 'square':
-      return `<rect x="${round(x - s)}" y="${round(y - s)}" width="${2 * s}" height="${2 * s}" fill="${colour}"/>`;
+      return `<rect x="${round(x - s)}" y="${round(y - s)}" width="${2 * s}" height="${2 * s}" ${paint}/>`;
     case 'diamond':
-      return `<polygon points="${round(x)},${round(y - s - 1)} ${round(x + s + 1)},${round(y)} ${round(x)},${round(y + s + 1)} ${round(x - s - 1)},${round(y)}" fill="${colour}"/>`;
+      return `<polygon points="${round(x)},${round(y - s - 1)} ${round(x + s + 1)},${round(y)} ${round(x)},${round(y + s + 1)} ${round(x - s - 1)},${round(y)}" ${paint}/>`;
     case 'triangle':
-      return `<polygon points="${round(x)},${round(y - s - 1)} ${round(x + s + 1)},${round(y + s)} ${round(x - s - 1)},${round(y + s)}" fill="${colour}"/>`;
+      return `<polygon points="${round(x)},${round(y - s - 1)} ${round(x + s + 1)},${round(y + s)} ${round(x - s - 1)},${round(y + s)}" ${paint}/>`;
     default:
-      return `<circle cx="${round(x)}" cy="${round(y)}" r="${s}" fill="${colour}"/>`;
+      return `<circle cx="${round(x)}" cy="${round(y)}" r="${s}" ${paint}/>`;
   }
+}
+
+function assessed(value: number | null | undefined): value is number {
+  return value !== null && value !== undefined;
 }
 
 export function spiderChartSvg(series: SpiderSeries[], opts: SpiderChartOptions = {}): string {
@@ -91,8 +109,16 @@ export function spiderChartSvg(series: SpiderSeries[], opts: SpiderChartOptions 
   });
 
   const desc = series
-    .map((s) => `${s.name}: ${FOCUS_AREAS.map((fa) => `${labels[fa]} ${Math.round(clamp(s.values[fa]))}`).join(', ')}`)
+    .map((s) => {
+      const parts = FOCUS_AREAS.map((fa) => {
+        const v = s.values[fa];
+        return `${labels[fa]} ${assessed(v) ? Math.round(clamp(v)) : NOT_ASSESSED_DESC}`;
+      });
+      return `${s.name}: ${parts.join(', ')}`;
+    })
     .join('. ');
+  // An axis no series could assess is drawn dashed and its label muted.
+  const axisUnassessed = (fa: FocusAreaId) => series.length > 0 && series.every((s) => !assessed(s.values[fa]));
 
   const parts: string[] = [];
   parts.push(
@@ -109,7 +135,8 @@ export function spiderChartSvg(series: SpiderSeries[], opts: SpiderChartOptions 
   }
   FOCUS_AREAS.forEach((fa, i) => {
     const end = at(i, 100);
-    parts.push(`<line class="axis" data-axis="${fa}" x1="${cx}" y1="${cy}" x2="${end.x}" y2="${end.y}"/>`);
+    const na = axisUnassessed(fa) ? ' stroke-dasharray="3 4"' : '';
+    parts.push(`<line class="axis" data-axis="${fa}" x1="${cx}" y1="${cy}" x2="${end.x}" y2="${end.y}"${na}/>`);
   });
   parts.push('</g>');
   // Ring labels sit midway along the edge between the first two axes, clear of value labels.
@@ -130,30 +157,47 @@ export function spiderChartSvg(series: SpiderSeries[], opts: SpiderChartOptions 
     const anchor = cos > 0.1 ? 'start' : cos < -0.1 ? 'end' : 'middle';
     const x = round(p.x + cos * 10);
     const y = round(p.y + sin * 14 + (sin > 0.1 ? 8 : sin < -0.1 ? -2 : 4));
-    parts.push(`<text class="axis-label" data-axis="${fa}" x="${x}" y="${y}" text-anchor="${anchor}">${xml(labels[fa])}</text>`);
+    const na = axisUnassessed(fa) ? ' data-assessed="false" fill="#4a4f55" font-style="italic"' : '';
+    parts.push(`<text class="axis-label" data-axis="${fa}" x="${x}" y="${y}" text-anchor="${anchor}"${na}>${xml(labels[fa])}</text>`);
   });
   parts.push('</g>');
 
-  // Series: polygon, markers and values.
+  // Series: shape through the assessed axes, markers and values. Not-assessed axes get a hollow
+  // marker a little out from the centre (clear of a real 0, which sits on the centre) and "n/a".
   series.forEach((s, n) => {
     const style = STYLES[n % STYLES.length];
-    const pts = FOCUS_AREAS.map((fa, i) => at(i, clamp(s.values[fa])));
     const dash = style.dash ? ` stroke-dasharray="${style.dash}"` : '';
+    const known = FOCUS_AREAS.map((fa, i) => ({ fa, i, value: s.values[fa] })).filter((a): a is { fa: FocusAreaId; i: number; value: number } => assessed(a.value));
+    const pts = known.map((a) => at(a.i, clamp(a.value)));
+    const list = pts.map((p) => `${p.x},${p.y}`).join(' ');
     parts.push(`<g class="series" data-series="${xml(s.name)}">`);
-    parts.push(
-      `<polygon class="series-shape" points="${pts.map((p) => `${p.x},${p.y}`).join(' ')}" fill="${style.colour}" fill-opacity="0.12" stroke="${style.colour}" stroke-width="2"${dash}/>`,
-    );
+    if (pts.length >= 3) {
+      parts.push(`<polygon class="series-shape" points="${list}" fill="${style.colour}" fill-opacity="0.12" stroke="${style.colour}" stroke-width="2"${dash}/>`);
+    } else if (pts.length === 2) {
+      parts.push(`<polyline class="series-shape" points="${list}" fill="none" stroke="${style.colour}" stroke-width="2"${dash}/>`);
+    }
     for (const p of pts) parts.push(marker(style.marker, p.x, p.y, style.colour));
-    if (showValues) {
-      FOCUS_AREAS.forEach((fa, i) => {
-        const value = Math.round(clamp(s.values[fa]));
+    FOCUS_AREAS.forEach((fa, i) => {
+      const value = s.values[fa];
+      const cos = Math.cos(angle(i));
+      const sin = Math.sin(angle(i));
+      if (assessed(value)) {
+        if (!showValues) return;
+        const p = at(i, clamp(value));
         // Just outside the point along its axis; stacked series step further out so they do not collide.
         const out = 12 + n * 12;
-        const x = round(pts[i].x + Math.cos(angle(i)) * out);
-        const y = round(pts[i].y + Math.sin(angle(i)) * out + 4);
-        parts.push(`<text class="value" data-axis="${fa}" x="${x}" y="${y}" font-size="11" font-weight="bold" fill="${style.colour}" text-anchor="middle">${value}</text>`);
-      });
-    }
+        const x = round(p.x + cos * out);
+        const y = round(p.y + sin * out + 4);
+        parts.push(`<text class="value" data-axis="${fa}" x="${x}" y="${y}" font-size="11" font-weight="bold" fill="${style.colour}" text-anchor="middle">${Math.round(clamp(value))}</text>`);
+        return;
+      }
+      const p = at(i, NA_MARKER_AT + n * NA_STEP);
+      parts.push(marker(style.marker, p.x, p.y, style.colour, true));
+      const t = at(i, NA_MARKER_AT + n * NA_STEP + NA_TEXT_OUT);
+      parts.push(
+        `<text class="value not-assessed" data-axis="${fa}" x="${t.x}" y="${round(t.y + 4)}" font-size="10" font-style="italic" fill="${style.colour}" text-anchor="middle">${NOT_ASSESSED_SHORT}</text>`,
+      );
+    });
     parts.push('</g>');
   });
 

@@ -44,6 +44,8 @@ export interface Candidate {
 }
 
 const MAX_FROM = 5;
+/** Link text beyond this is a paragraph, not a name; it is only kept for display. */
+const MAX_LABEL = 200;
 
 function isHtml(page: Page): boolean {
   return !page.contentType || /html/i.test(page.contentType);
@@ -133,7 +135,7 @@ export function buildCandidates(snapshot: Snapshot, registry: KeywordRegistry): 
         byLabel = new Map();
         groups.set(cand, byLabel);
       }
-      const label = normalizeLabel(anchor.text);
+      const label = normalizeLabel(anchor.text.slice(0, MAX_LABEL));
       const self = key === ownKey || key === ownFinalKey || cand === byKey.get(ownKey);
       const groupKey = `${page.lang ?? ''}\u0000${label}\u0000${self ? 1 : 0}`;
       const group = byLabel.get(groupKey);

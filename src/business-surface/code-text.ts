@@ -6,7 +6,7 @@
 const MAX_HTML = 2_000_000;
 const MAX_CODE_TEXT = 500_000;
 /** An opening <pre> or <code> tag (attributes bounded so a tag without '>' cannot make it crawl). */
-const OPEN_TAG = /<(pre|code)\b[^>]{0,1000}>/gi;
+const OPEN_TAG = /<(pre|code)\b[^>]{0,300}>/gi;
 const CLOSE_TAG = { pre: /<\/pre\b/gi, code: /<\/code\b/gi };
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', euro: '€', pound: '£', yen: '¥', dollar: '$' };
 /** How much prose on either side of a match is checked against the code text. */

@@ -4,7 +4,7 @@
 import { inCode } from './code-text.js';
 import type { LangLists } from './keywords.js';
 import type { PageText } from './signals.js';
-import { firstHit, quoteAround } from './text-match.js';
+import { firstHit, mayMatch, quoteAround } from './text-match.js';
 import { PRICING_MODELS, type PricingHint } from './types.js';
 
 const MAX_PER_MODEL = 2;
@@ -23,6 +23,7 @@ export function pricingHints(pages: readonly PricingPage[]): PricingHint[] {
       if (n >= MAX_PER_MODEL) break;
       const reject = (index: number, length: number) => inCode(page.text.text, index, length, page.text.code());
       for (const m of page.lists.pricingModel[model]) {
+        if (!mayMatch(page.text.lower, m)) continue;
         const hit = firstHit(page.text.text, m, reject);
         if (!hit) continue;
         out.push({ model, url: page.url, quote: quoteAround(page.text.text, hit.index, hit.match.length) });

@@ -2,14 +2,38 @@
 // <title> and headings, phrases in its main text (code samples ignored unless the kind lives in
 // code), its JSON-LD types and its address (status.example.com). Each signal is a KindEvidence with
 // a weight (score.ts); a page's content only counts when a buyer can read it. Pure.
+import type { Page } from '../crawl/types.js';
 import type { Candidate } from './candidates.js';
 import { certificationHits } from './certifications.js';
 import { codeTextOf, inCode } from './code-text.js';
 import type { CommonLists, KeywordRegistry, KindRules, KindWords, LangLists } from './keywords.js';
 import { MAX_ANCHOR_WORDS, WEIGHTS, round2 } from './score.js';
-import { firstHit, matches, quoteAround, wordCount, type Matcher } from './text-match.js';
+import { firstHit, matches, mayMatch, quoteAround, type Matcher } from './text-match.js';
 import type { Kind, KindEvidence } from './types.js';
 import { pathSegments, shortLabel } from './url-parts.js';
+
+/** Headings (and the title) longer than this are not names of a page; at most MAX_HEADINGS are read. */
+const MAX_HEADING = 200;
+const MAX_HEADINGS = 300;
+const headingCache = new WeakMap<Page, Page['headings']>();
+
+/** A page's distinct, short headings (first MAX_HEADINGS), computed once per page. */
+function headingsOf(page: Page): Page['headings'] {
+  let list = headingCache.get(page);
+  if (!list) {
+    const seen = new Set<string>();
+    list = [];
+    for (const h of page.headings) {
+      const key = `${h.level}\u0000${h.text}`;
+      if (!h.text || h.text.length > MAX_HEADING || seen.has(key)) continue;
+      seen.add(key);
+      list.push(h);
+      if (list.length >= MAX_HEADINGS) break;
+    }
+    headingCache.set(page, list);
+  }
+  return list;
+}
 
 /** Main text beyond this is not searched (a huge page says what it is near the top). */
 export const MAX_TEXT = 200_000;
@@ -17,6 +41,8 @@ const MAX_TEXT_HITS = 5;
 
 export interface PageText {
   text: string;
+  /** text.toLowerCase(), for mayMatch. */
+  lower: string;
   /** Lazily extracted code-sample text of the page. */
   code(): string;
   /** Certification mentions on the page (for the compliance kind's text signal). */
@@ -29,7 +55,7 @@ export function pageTextOf(html: string, mainText: string, common: CommonLists):
   let code: string | undefined;
   const codeOf = () => (code ??= codeTextOf(html));
   const certifications = certificationHits(text, common, (index, length) => inCode(text, index, length, codeOf()));
-  return { text, code: codeOf, certifications };
+  return { text, lower: text.toLowerCase(), code: codeOf, certifications };
 }
 
 export interface SignalContext {
@@ -83,7 +109,7 @@ export type AnchorCache = Map<string, AnchorMatch | null>;
 /** How strongly one link text names the kind (exact beats contained). Cached by the caller. */
 export function anchorMatch(label: string, text: string, matchers: readonly Matcher[]): AnchorMatch | null {
   let best: AnchorMatch | null = null;
-  const short = wordCount(text) <= MAX_ANCHOR_WORDS;
+  const short = label !== '' && label.split(' ').length <= MAX_ANCHOR_WORDS;
   for (const m of matchers) {
     let weight = 0;
     let exact = false;
@@ -104,13 +130,13 @@ function headingEvidence(cand: Candidate, lists: LangLists, kind: Kind): KindEvi
   const matchers = lists.kinds[kind].headings;
   const out: KindEvidence[] = [];
   const url = page.finalUrl || page.url;
-  if (page.title) {
-    const w = Math.max(0, ...matchers.filter((m) => matches(page.title!, m)).map((m) => m.weight));
-    if (w > 0) out.push({ url, signal: 'title', note: `title '${quoteLabel(page.title)}'`, weight: round2(WEIGHTS.title * w) });
+  const title = page.title?.slice(0, MAX_HEADING);
+  if (title) {
+    const w = Math.max(0, ...matchers.filter((m) => matches(title, m)).map((m) => m.weight));
+    if (w > 0) out.push({ url, signal: 'title', note: `title '${quoteLabel(title)}'`, weight: round2(WEIGHTS.title * w) });
   }
   let best: KindEvidence | null = null;
-  for (const h of page.headings) {
-    if (!h.text || h.text.length > 200) continue;
+  for (const h of headingsOf(page)) {
     const w = Math.max(0, ...matchers.filter((m) => matches(h.text, m)).map((m) => m.weight));
     const weight = round2((h.level === 1 ? WEIGHTS.h1 : WEIGHTS.heading) * w);
     if (weight > 0 && (!best || weight > best.weight)) best = { url, signal: 'heading', note: `heading '${quoteLabel(h.text)}'`, weight };
@@ -127,6 +153,7 @@ function textEvidence(cand: Candidate, text: PageText, lists: LangLists, common:
   const out: KindEvidence[] = [];
   for (const m of lists.kinds[kind].text) {
     if (out.length >= MAX_TEXT_HITS) break;
+    if (!mayMatch(text.lower, m)) continue;
     const hit = firstHit(text.text, m, reject);
     if (!hit) continue;
     out.push({ url, signal: 'text', note: `text: '${quoteLabel(hit.match)}'`, quote: quoteAround(text.text, hit.index, hit.match.length), weight: round2(base * m.weight) });

@@ -14,6 +14,8 @@ export interface Matcher {
   exact?: string;
   /** A phrase: a match must not touch a letter or digit on either side. */
   bounded?: boolean;
+  /** Lower-case text every match contains (a phrase's first word): a cheap test before the regex. */
+  probe?: string;
 }
 
 /**
@@ -47,7 +49,13 @@ export function phraseSource(phrase: string): string {
 }
 
 export function phraseMatcher(phrase: string, weight = 1): Matcher {
-  return { label: phrase, re: new RegExp(phraseSource(phrase), 'gi'), weight, exact: normalizeLabel(phrase), bounded: true };
+  const probe = phrase.trim().split(/\s+/)[0].split(/['’]/)[0].toLowerCase();
+  return { label: phrase, re: new RegExp(phraseSource(phrase), 'gi'), weight, exact: normalizeLabel(phrase), bounded: true, probe: probe || undefined };
+}
+
+/** False when `lowerText` (the text lower-cased) cannot hold a match: skips most regex scans. */
+export function mayMatch(lowerText: string, matcher: Matcher): boolean {
+  return matcher.probe === undefined || lowerText.includes(matcher.probe);
 }
 
 export function patternMatcher(pattern: string, flags = 'i', weight = 1): Matcher {

@@ -6,12 +6,18 @@ import { packageInfo } from '../util/package-info.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { auditCommand } from './commands/audit.js';
 import { demoCommand } from './commands/demo.js';
+import { compareCommand } from './commands/compare.js';
+import { serveCommand } from './commands/serve.js';
+import { keysCommand } from './commands/keys.js';
 
 export const USAGE = `Usage: portalprobe <command> [options]
 
 Commands:
   audit <url>        Audit a developer portal and write reports
+  compare <a> <b>... Compare a portal (first) with competitors; each a URL or a saved report.json
   demo               Serve the bundled demo portal on 127.0.0.1, audit it offline, write reports
+  serve              Run the audit service: HTTP API, job queue, dashboard (see src/server/README.md)
+  keys <sub>         Manage the service's API keys: create --name NAME | list | revoke <id>
   help               Show this help
 
 audit options:
@@ -26,6 +32,26 @@ audit options:
   --timeout MS           Per-request timeout (default 15000)
   --max-body BYTES       Body size limit per response (default 5242880)
   --quiet                No progress on stderr
+  --fail-under N         CI gate: exit 1 when the overall score is below N (0-100)
+  --fail-under-lens L=N  CI gate per lens (core, businessReadiness, aiVisibility); repeatable
+  --summary-json FILE    Small JSON summary for CI logs (scores, stages, gate, report paths); - for stdout
+
+compare options: the audit options (applied to every URL), the CI gate judged on the first portal;
+  --out DIR gets comparison.json/.md/.html and portals/<n>-<host>/report.json for each fresh audit
+
+serve options:
+  --port N               Port (default 8080; 0 picks a free one)
+  --host H               Interface (default 127.0.0.1; 0.0.0.0 in a container)
+  --db FILE              SQLite store (default ./data/portalprobe.db; also for keys)
+  --no-auth              No API keys (local use only)
+  --allow-private        Allow private/loopback audit targets (intranet portals, tests)
+  --no-browser           Never use a headless browser in audits
+  --concurrency N        Audits running at once (default 2)
+  --max-active-per-key N Queued + running audits per API key (default 5)
+  --rate-limit N         Requests per minute per key, or per IP with --no-auth (default 300)
+  --public-url URL       Base URL for absolute links in /llms.txt
+  --trust-proxy          Trust X-Forwarded-* from a reverse proxy
+  --log-level L          fatal|error|warn|info|debug|trace|silent (default info)
 
 Exit codes: 0 done, 1 quality gate failed, 2 bad usage, 3 target cannot be audited, 4 internal error.
 `;
@@ -56,6 +82,12 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
         return await auditCommand(rest, io);
       case 'demo':
         return await demoCommand(rest, io);
+      case 'compare':
+        return await compareCommand(rest, io);
+      case 'serve':
+        return await serveCommand(rest, io);
+      case 'keys':
+        return await keysCommand(rest, io);
       case '--version':
       case '-v':
         io.stdout.write(`${packageInfo().version}\n`);

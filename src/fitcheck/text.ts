@@ -64,10 +64,25 @@ export function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+(?:[.'][\p{L}\p{N}]+)*/gu) ?? [];
 }
 
-/** Crude English stem: enough to match "limits"/"limit", "certified"/"certification" prefixes. */
+/**
+ * A light English stemmer, the same at index and query time, so that "limits"/"limit",
+ * "businesses"/"business", "pricing"/"price" and "certified"/"certify" meet. Not Porter: it only
+ * folds plurals, -ing/-ed and a final e.
+ */
 export function stem(word: string): string {
-  if (word.length <= 3) return word;
-  return word.replace(/(?:ies|es|s|ing|ed|ation|ations)$/, '') || word;
+  let w = word;
+  if (w.length <= 3) return w;
+  if (/ies$/.test(w)) w = `${w.slice(0, -3)}y`;
+  else if (/sses$/.test(w)) w = w.slice(0, -2);
+  else if (/(?:ss|us|is)$/.test(w)) {
+    // "business", "status", "analysis": not plurals.
+  } else if (/(?:xes|ches|shes|zes)$/.test(w)) w = w.slice(0, -2);
+  else if (/s$/.test(w)) w = w.slice(0, -1);
+  if (/ing$/.test(w) && w.length >= 7) w = w.slice(0, -3);
+  else if (/ed$/.test(w) && w.length >= 6) w = w.slice(0, -2);
+  if (/ied$/.test(word) && !w.endsWith('y')) w = `${w.replace(/i$/, '')}y`;
+  if (/e$/.test(w) && w.length >= 4) w = w.slice(0, -1);
+  return w;
 }
 
 /** True when every word of `phrase` occurs (stemmed) in `haystackStems`, in any order. */

@@ -95,6 +95,11 @@ export interface AnswerInput {
   question: Question;
   chunks: RetrievedChunk[];
   signal?: AbortSignal;
+  /**
+   * Would this quote verify against the page (verify.ts)? Lets an extractive answerer skip a
+   * sentence that readability stitched across removed elements. An answer is verified anyway.
+   */
+  isQuotable?: (url: string, quote: string) => boolean;
 }
 
 export interface AnswererStats {
@@ -117,7 +122,7 @@ export interface Answerer {
 export type AgentClass = 'training' | 'search' | 'user';
 
 /** Why a citation did not verify. */
-export type UnverifiedReason = 'quote-not-on-page' | 'url-not-in-snapshot' | 'empty-quote' | 'prompt-injection';
+export type UnverifiedReason = 'quote-not-on-page' | 'url-not-in-snapshot' | 'quote-too-short' | 'prompt-injection';
 
 export interface CheckedCitation {
   url: string;

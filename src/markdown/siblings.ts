@@ -58,7 +58,7 @@ export function markdownAlternates(page: Page): AlternateLink[] {
     } catch {
       continue;
     }
-    if (!out.some((l) => l.href === href)) out.push({ page: page.url, href, type });
+    if (!out.some((l) => l.href === href)) out.push({ page: page.finalUrl || page.url, href, type });
   }
   return out;
 }

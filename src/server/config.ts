@@ -13,6 +13,8 @@ export interface ServerConfig {
   auth: boolean;
   /** Let audits target private, loopback and link-local addresses (intranet portals, tests). @default false */
   allowPrivate: boolean;
+  /** Let audits use a headless browser (when one is installed) for JavaScript-rendered pages. @default true */
+  browser: boolean;
   /** Audits running at once. @default 2 */
   concurrency: number;
   /** Queued + running audits one API key may have at once. @default 5 */
@@ -47,6 +49,7 @@ export const SERVER_DEFAULTS: ServerConfig = {
   dbFile: DEFAULT_DB_FILE,
   auth: true,
   allowPrivate: false,
+  browser: true,
   concurrency: 2,
   maxActivePerKey: 5,
   maxAttempts: 3,

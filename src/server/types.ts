@@ -48,6 +48,8 @@ export interface AuditRecord {
   startedAt: number | null;
   finishedAt: number | null;
   durationMs: number | null;
+  /** Headline scores of a done audit (null otherwise, or when not read). */
+  summary?: ReportSummary | null;
 }
 
 /** The few numbers of a report the history and metrics read (kept beside the report). */

@@ -2,8 +2,10 @@ import { it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { crawlPortal } from './portal.js';
-it('dump', async () => {
-  const p = await crawlPortal(fileURLToPath(new URL('../fixtures/demo-portal/', import.meta.url)));
-  writeFileSync('/tmp/demo-snapshot.json', JSON.stringify({ snapshot: p.snapshot, probes: p.probes, robotsTxt: p.robotsTxt }, null, 1));
-  await p.close();
-}, 60000);
+for (const [name, root] of [['demo', '../fixtures/demo-portal/'], ['skylark', '../fixtures/fitcheck/portals/skylark/'], ['meridian', '../fixtures/fitcheck/portals/meridian/'], ['tallyo', '../fixtures/fitcheck/portals/tallyo/']]) {
+  it('dump ' + name, async () => {
+    const p = await crawlPortal(fileURLToPath(new URL(root, import.meta.url)));
+    writeFileSync(`/tmp/${name}-snapshot.json`, JSON.stringify({ snapshot: p.snapshot, probes: p.probes, robotsTxt: p.robotsTxt }, null, 1));
+    await p.close();
+  }, 60000);
+}

@@ -158,6 +158,16 @@ describe('markdown probe (in-memory responses)', () => {
     expect(findings).toContainEqual(expect.objectContaining({ severity: 'warning', url: `${O}/llms-full.txt`, message: expect.stringContaining('more than the 128,000') }));
   });
 
+  it('checks a redirected page at the URL the crawl landed on', async () => {
+    const page = makePage({ url: `${O}/docs`, finalUrl: `${O}/docs/`, redirects: [`${O}/docs`], html: article('Docs') });
+    const { ctx, calls } = makeContext(makeSnapshot(O, [page]), { [`${O}/docs/|${MD}`]: mdOk('# Docs\n', { vary: 'Accept' }) });
+    const { facts } = await markdownProbe.run(ctx);
+    expect(facts.negotiatingUrls).toEqual([`${O}/docs/`]);
+    expect(facts.sampledUrls).toEqual([`${O}/docs/`]);
+    expect(calls.map((c) => c.url)).toContain(`${O}/docs/index.md`);
+    expect(calls.map((c) => c.url)).not.toContain(`${O}/docs`);
+  });
+
   it('says so when no HTML page was crawled', async () => {
     const { ctx } = makeContext(makeSnapshot(O, [makePage({ url: `${O}/`, status: 500, html: '' })]));
     const { facts, findings } = await markdownProbe.run(ctx);

@@ -6,8 +6,9 @@ import type { AuditOptions } from '../../audit/options.js';
 import { parseAssessment } from '../../model/assessment.js';
 import { createProgressPrinter } from '../progress-printer.js';
 import { formatSummary } from '../summary.js';
+import { GATE_ARG_OPTIONS } from '../gate.js';
+import { ciFlags, finishRun } from '../ci-output.js';
 import { defaultOutDir, parseFormats, writeReports } from '../write-reports.js';
-import { EXIT } from '../exit-codes.js';
 import { AUDIT_ARG_OPTIONS, parseCommandArgs, positiveInt, type CliIo } from '../main.js';
 
 type AuditFlags = ReturnType<typeof parseCommandArgs<typeof AUDIT_ARG_OPTIONS>>['values'];
@@ -39,14 +40,15 @@ export async function auditOptionsFromFlags(values: AuditFlags, io: CliIo): Prom
 }
 
 export async function auditCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, AUDIT_ARG_OPTIONS);
+  const { values, positionals } = parseCommandArgs(args, { ...AUDIT_ARG_OPTIONS, ...GATE_ARG_OPTIONS });
   if (positionals.length !== 1) throw new UsageError('audit takes exactly one URL: portalprobe audit <url>');
   const target = parseTargetUrl(positionals[0]).href;
   const formats = parseFormats(values.format as string | undefined);
+  // Gate flags are checked before the audit: a typo must not cost a whole crawl.
+  const ci = ciFlags(values);
   const options = await auditOptionsFromFlags(values, io);
   const report = await runAudit(target, options);
   const dir = (values.out as string | undefined) ?? defaultOutDir(report.target.finalUrl);
   const files = await writeReports(report, dir, formats);
-  io.stdout.write(formatSummary(report, files));
-  return EXIT.ok;
+  return finishRun(report, files, ci, io, formatSummary(report, files));
 }

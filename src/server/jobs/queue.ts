@@ -34,6 +34,8 @@ export interface QueueOptions {
   maxAttempts: number;
   /** Server setting passed to every audit; never taken from a request. */
   allowPrivate: boolean;
+  /** false turns the headless browser off for every audit. @default true */
+  browser?: boolean;
   shutdownGraceMs: number;
   log?: QueueLogger;
   /** Progress is written to the store at most this often (every event still reaches watchers). @default 500 */
@@ -141,6 +143,7 @@ export class AuditQueue {
       ...(audit.options.questions ? { questions: audit.options.questions } : {}),
       ...(audit.options.answerer ? { answerer: audit.options.answerer } : {}),
       allowPrivate: this.o.allowPrivate,
+      ...(this.o.browser === false ? { browser: false } : {}),
       signal: controller.signal,
       onProgress,
     };

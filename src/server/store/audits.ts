@@ -28,6 +28,8 @@ interface AuditRow {
   started_at: number | null;
   finished_at: number | null;
   duration_ms: number | null;
+  /** From reports, when the query joins it. */
+  summary?: string | null;
 }
 
 export interface NewAudit {
@@ -69,8 +71,12 @@ export function toRecord(row: AuditRow): AuditRecord {
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     durationMs: row.duration_ms,
+    summary: row.summary ? (JSON.parse(row.summary) as ReportSummary) : null,
   };
 }
+
+/** Audit columns plus the report summary of done audits. */
+const WITH_SUMMARY = 'a.*, r.summary AS summary FROM audits a LEFT JOIN reports r ON r.audit_id = a.id';
 
 export class AuditStore {
   private readonly s;
@@ -79,7 +85,7 @@ export class AuditStore {
     this.s = {
       insert: db.prepare(`INSERT INTO audits (id, url, host, status, options, api_key_id, schedule_id, created_at)
         VALUES (@id, @url, @host, 'queued', @options, @apiKeyId, @scheduleId, @createdAt) RETURNING *`),
-      get: db.prepare('SELECT * FROM audits WHERE id = ?'),
+      get: db.prepare(`SELECT ${WITH_SUMMARY} WHERE a.id = ?`),
       claim: db.prepare(`UPDATE audits SET status = 'running', attempts = attempts + 1, started_at = @now,
           progress = @progress, error_code = NULL, error_message = NULL
         WHERE id = (SELECT id FROM audits WHERE status = 'queued' ORDER BY created_at, id LIMIT 1) RETURNING *`),
@@ -101,7 +107,7 @@ export class AuditStore {
       report: db.prepare('SELECT json FROM reports WHERE audit_id = ?'),
       history: db.prepare(`SELECT audit_id, url, finished_at, summary FROM history WHERE host = ?
         ORDER BY finished_at DESC, audit_id DESC LIMIT ?`),
-      latestDone: db.prepare(`SELECT * FROM audits WHERE host = ? AND status = 'done' ORDER BY finished_at DESC, id DESC LIMIT 1`),
+      latestDone: db.prepare(`SELECT ${WITH_SUMMARY} WHERE a.host = ? AND a.status = 'done' ORDER BY a.finished_at DESC, a.id DESC LIMIT 1`),
     };
   }
 
@@ -129,20 +135,20 @@ export class AuditStore {
     const where: string[] = [];
     const params: unknown[] = [];
     if (query.host) {
-      where.push('host = ?');
+      where.push('a.host = ?');
       params.push(query.host);
     }
     if (query.status) {
-      where.push('status = ?');
+      where.push('a.status = ?');
       params.push(query.status);
     }
     if (query.cursor) {
       const c = decodeCursor(query.cursor);
-      where.push('(created_at < ? OR (created_at = ? AND id < ?))');
+      where.push('(a.created_at < ? OR (a.created_at = ? AND a.id < ?))');
       params.push(c.createdAt, c.createdAt, c.id);
     }
-    const sql = `SELECT * FROM audits ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY created_at DESC, id DESC LIMIT ?`;
+    const sql = `SELECT ${WITH_SUMMARY} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY a.created_at DESC, a.id DESC LIMIT ?`;
     const rows = this.db.prepare(sql).all(...params, limit + 1) as AuditRow[];
     const items = rows.slice(0, limit).map(toRecord);
     const last = items.at(-1);

@@ -1,0 +1,232 @@
+// /v1/audits: submit (202 + id), list (newest first, cursor pages), read one, cancel or delete,
+// fetch the report in a format, and diff two audits of the same portal.
+import { createHash } from 'node:crypto';
+import type { FastifyPluginAsync } from 'fastify';
+import { renderHtml } from '../../../reports/html.js';
+import { renderMarkdown } from '../../../reports/markdown.js';
+import { ConflictError, NotFoundError, RateLimitedError } from '../../errors.js';
+import type { Report } from '../../report/types.js';
+import { diffReports } from '../diff.js';
+import { ID_PATTERN } from '../ids.js';
+import { errors, idParams, targetUrl } from '../schemas/common.js';
+import { prepareAudit } from '../submit.js';
+import { AUDIT_STATUSES, REPORT_FORMATS, type AuditRecord, type AuditStatus, type ReportFormat, type RequestedAuditOptions } from '../types.js';
+import { auditView } from '../views.js';
+
+const TEXT = {
+  tooManyActive: 'This API key already has {n} audits queued or running (the limit is {max}); wait for one to finish',
+  notDone: 'The audit is {status}; its report exists once it is done',
+  notDoneDiff: 'Audit {id} is {status}; only done audits can be compared',
+  otherHost: 'Audits {a} and {b} are of different portals ({hostA}, {hostB}); a diff compares two audits of one portal',
+};
+
+const CONTENT_TYPES: Record<ReportFormat, string> = {
+  json: 'application/json; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+};
+
+/** Only the renderer's own trailing script may run in a served report; everything else is inert. */
+export function reportCsp(html: string): string {
+  const trailing = /<script>([^<]*)<\/script>\s*<\/body>\s*<\/html>\s*$/i.exec(html);
+  const script = trailing ? `'sha256-${createHash('sha256').update(trailing[1], 'utf8').digest('base64')}'` : "'none'";
+  return `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src ${script}; base-uri 'none'; form-action 'none'; frame-ancestors 'self'`;
+}
+
+export function storedReport(fastify: { store: { audits: { get(id: string): AuditRecord | undefined; reportJson(id: string): string | undefined } } }, id: string): { audit: AuditRecord; json: string } {
+  const audit = fastify.store.audits.get(id);
+  if (!audit) throw new NotFoundError('Audit', id);
+  const json = fastify.store.audits.reportJson(id);
+  if (audit.status !== 'done' || json === undefined) throw new ConflictError(TEXT.notDone.replace('{status}', audit.status), { status: audit.status });
+  return { audit, json };
+}
+
+const auditRoutes: FastifyPluginAsync = async (fastify) => {
+  const { config, store, queue } = fastify;
+
+  fastify.post<{ Body: { url: string; options?: RequestedAuditOptions } }>('/audits', {
+    schema: {
+      tags: ['audits'],
+      summary: 'Start an audit',
+      description: 'Queues an audit of the portal at `url` and answers at once with its id and links (202). Private and loopback targets are refused unless the server allows them.',
+      body: {
+        type: 'object',
+        required: ['url'],
+        additionalProperties: false,
+        properties: { url: targetUrl, options: { $ref: 'AuditOptions#' } },
+      },
+      response: { 202: { $ref: 'Audit#' }, ...errors(400, 401, 413, 429) },
+    },
+  }, async (request, reply) => {
+    const prepared = await prepareAudit(request.body, { allowPrivate: config.allowPrivate, maxPagesLimit: config.maxPagesLimit, lookup: fastify.targetLookup });
+    const key = request.apiKey;
+    if (key) {
+      const active = store.audits.countActiveForKey(key.id);
+      if (active >= config.maxActivePerKey) {
+        throw new RateLimitedError(TEXT.tooManyActive.replace('{n}', String(active)).replace('{max}', String(config.maxActivePerKey)), { active, limit: config.maxActivePerKey });
+      }
+    }
+    const audit = store.audits.create({ ...prepared, apiKeyId: key?.id ?? null });
+    fastify.events.emit(audit.id, { type: 'status', audit });
+    queue.pump();
+    const view = auditView(store.audits.get(audit.id) ?? audit);
+    return reply.code(202).header('location', view.links.self).send(view);
+  });
+
+  fastify.get<{ Querystring: { host?: string; status?: AuditStatus; limit: number; cursor?: string } }>('/audits', {
+    schema: {
+      tags: ['audits'],
+      summary: 'List audits',
+      description: 'Newest first. Pass `nextCursor` back as `cursor` for the next page.',
+      querystring: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          host: { type: 'string', maxLength: 300, description: 'Only audits of this host (host[:port]).' },
+          status: { type: 'string', enum: [...AUDIT_STATUSES] },
+          limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+          cursor: { type: 'string', maxLength: 500 },
+        },
+      },
+      response: {
+        200: {
+          type: 'object',
+          required: ['items', 'nextCursor'],
+          properties: { items: { type: 'array', items: { $ref: 'Audit#' } }, nextCursor: { type: ['string', 'null'] } },
+        },
+        ...errors(400, 401, 429),
+      },
+    },
+  }, async (request) => {
+    const { host, status, limit, cursor } = request.query;
+    const page = store.audits.list({ host: host?.toLowerCase(), status, limit, cursor });
+    return { items: page.items.map(auditView), nextCursor: page.nextCursor };
+  });
+
+  fastify.get<{ Params: { id: string } }>('/audits/:id', {
+    schema: {
+      tags: ['audits'],
+      summary: 'Read an audit',
+      description: 'Status (queued, running, done, failed, cancelled), progress, timings and, when it failed, the error code.',
+      params: idParams,
+      response: { 200: { $ref: 'Audit#' }, ...errors(400, 401, 404, 429) },
+    },
+  }, async (request) => {
+    const audit = store.audits.get(request.params.id);
+    if (!audit) throw new NotFoundError('Audit', request.params.id);
+    return auditView(audit);
+  });
+
+  fastify.delete<{ Params: { id: string } }>('/audits/:id', {
+    schema: {
+      tags: ['audits'],
+      summary: 'Cancel or delete an audit',
+      description: 'A queued or running audit is cancelled (200, the audit with status `cancelled`). A finished one (done, failed, cancelled) is deleted with its report (204).',
+      params: idParams,
+      response: { 200: { $ref: 'Audit#' }, 204: { type: 'null', description: 'Deleted' }, ...errors(400, 401, 404, 429) },
+    },
+  }, async (request, reply) => {
+    const { id } = request.params;
+    const cancelled = queue.cancel(id);
+    if (cancelled) return auditView(cancelled);
+    if (store.audits.delete(id)) return reply.code(204).send();
+    throw new NotFoundError('Audit', id);
+  });
+
+  fastify.get<{ Params: { id: string }; Querystring: { format: ReportFormat } }>('/audits/:id/report', {
+    schema: {
+      tags: ['audits'],
+      summary: 'Fetch the report',
+      description: 'The report of a done audit: `json` (the schemaVersion 1 contract), `md` (Markdown) or `html` (one self-contained page). 409 until the audit is done.',
+      params: idParams,
+      querystring: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { format: { type: 'string', enum: [...REPORT_FORMATS], default: 'json' } },
+      },
+      response: {
+        200: {
+          description: 'The report',
+          content: {
+            'application/json': { schema: { type: 'object', additionalProperties: true, description: 'See reports/report.schema.json' } },
+            'text/markdown': { schema: { type: 'string' } },
+            'text/html': { schema: { type: 'string' } },
+          },
+        },
+        ...errors(400, 401, 404, 409, 429),
+      },
+    },
+  }, async (request, reply) => {
+    const { json } = storedReport(fastify, request.params.id);
+    const format = request.query.format;
+    reply.type(CONTENT_TYPES[format]);
+    if (format === 'json') return json;
+    const report = JSON.parse(json) as Report;
+    if (format === 'md') return renderMarkdown(report);
+    const html = renderHtml(report);
+    return reply.header('content-security-policy', reportCsp(html)).send(html);
+  });
+
+  fastify.get<{ Params: { id: string }; Querystring: { against: string } }>('/audits/:id/diff', {
+    schema: {
+      tags: ['audits'],
+      summary: 'What changed between two audits',
+      description: 'Practices whose status or score changed from audit `against` (the baseline) to this audit; both must be done audits of the same portal.',
+      params: idParams,
+      querystring: {
+        type: 'object',
+        required: ['against'],
+        additionalProperties: false,
+        properties: { against: { type: 'string', pattern: ID_PATTERN } },
+      },
+      response: {
+        200: {
+          type: 'object',
+          required: ['audit', 'against', 'host', 'overall', 'changes', 'unchanged'],
+          properties: {
+            audit: { type: 'string' },
+            against: { type: 'string' },
+            host: { type: 'string' },
+            overall: { $ref: 'ScoreDelta#' },
+            lenses: { type: 'object', additionalProperties: { $ref: 'ScoreDelta#' } },
+            changes: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  id: { type: 'string' },
+                  name: { type: 'string' },
+                  focusArea: { type: 'string' },
+                  from: { $ref: 'PracticeState#' },
+                  to: { $ref: 'PracticeState#' },
+                  direction: { type: 'string', enum: ['improved', 'regressed', 'changed'] },
+                },
+              },
+            },
+            unchanged: { type: 'integer' },
+          },
+        },
+        ...errors(400, 401, 404, 409, 429),
+      },
+    },
+  }, async (request) => {
+    const current = doneReport(request.params.id);
+    const baseline = doneReport(request.query.against);
+    if (current.audit.host !== baseline.audit.host) {
+      throw new ConflictError(
+        TEXT.otherHost.replace('{a}', current.audit.id).replace('{b}', baseline.audit.id).replace('{hostA}', current.audit.host).replace('{hostB}', baseline.audit.host),
+      );
+    }
+    return { audit: current.audit.id, against: baseline.audit.id, host: current.audit.host, ...diffReports(baseline.report, current.report) };
+  });
+
+  function doneReport(id: string): { audit: AuditRecord; report: Report } {
+    const audit = store.audits.get(id);
+    if (!audit) throw new NotFoundError('Audit', id);
+    const json = store.audits.reportJson(id);
+    if (audit.status !== 'done' || json === undefined) throw new ConflictError(TEXT.notDoneDiff.replace('{id}', id).replace('{status}', audit.status));
+    return { audit, report: JSON.parse(json) as Report };
+  }
+};
+
+export default auditRoutes;

@@ -1,0 +1,73 @@
+// GET /llms.txt (https://llmstxt.org/: an H1, a blockquote summary, notes, then H2 sections of
+// `- [name](url): notes` links) and GET /robots.txt (RFC 9309). A portal auditor should pass its
+// own audit: the service describes itself to agents the way it asks portals to.
+import type { FastifyPluginAsync } from 'fastify';
+
+export const LLMS_TXT = {
+  title: 'portalprobe service',
+  summary:
+    'An HTTP API that audits how visible and usable a developer portal is to AI agents, answer engines and business buyers: submit an audit, follow its progress, fetch the report as JSON, Markdown or HTML, track a portal\'s scores over time and compare portals.',
+  authOn: 'Send `Authorization: Bearer <key>` on /v1 routes (keys come from `portalprobe keys create`); GET /v1/model needs no key.',
+  authOff: 'This server runs without API keys (--no-auth); /v1 routes need no Authorization header.',
+  flow: 'Audits are asynchronous: POST /v1/audits {"url": "https://developer.example.com"} answers 202 with an id and links; follow GET /v1/audits/{id} or its /events stream until the status is done, then GET /v1/audits/{id}/report?format=json|md|html. Errors are {"error": {"code": "PP_ERR_…", "message": "…"}}.',
+};
+
+interface Link {
+  name: string;
+  path: string;
+  notes: string;
+}
+
+const SECTIONS: { name: string; links: Link[] }[] = [
+  {
+    name: 'API reference',
+    links: [
+      { name: 'OpenAPI document', path: '/openapi.json', notes: 'every route with its request and response schemas (OpenAPI 3)' },
+      { name: 'API documentation', path: '/docs', notes: 'interactive Swagger UI over the same document' },
+      { name: 'Maturity model', path: '/v1/model', notes: 'the focus areas, lenses, enablers and practices the scores come from (JSON)' },
+    ],
+  },
+  {
+    name: 'Service',
+    links: [
+      { name: 'Dashboard', path: '/', notes: 'start audits, watch their progress, open reports, see score history and compare portals' },
+      { name: 'Health', path: '/healthz', notes: 'liveness; /readyz answers 503 while the service cannot take work' },
+    ],
+  },
+  {
+    name: 'Optional',
+    links: [{ name: 'Metrics', path: '/metrics', notes: 'Prometheus text format: audits by status, durations, pages fetched, LLM tokens' }],
+  },
+];
+
+export function renderLlmsTxt(options: { auth: boolean; publicUrl?: string }): string {
+  const base = options.publicUrl?.replace(/\/+$/, '') ?? '';
+  const lines = [`# ${LLMS_TXT.title}`, '', `> ${LLMS_TXT.summary}`, '', options.auth ? LLMS_TXT.authOn : LLMS_TXT.authOff, '', LLMS_TXT.flow, ''];
+  for (const section of SECTIONS) {
+    lines.push(`## ${section.name}`, '');
+    for (const link of section.links) lines.push(`- [${link.name}](${base}${link.path}): ${link.notes}`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+export const ROBOTS_TXT = `# portalprobe service. Everything public may be crawled; the /v1 job routes need an API key.
+User-agent: *
+Allow: /
+Disallow: /v1/audits
+Disallow: /v1/portals
+Disallow: /v1/comparisons
+Disallow: /v1/schedules
+`;
+
+const text = { 200: { type: 'string' } } as const;
+
+const llmsTxtRoutes: FastifyPluginAsync = async (fastify) => {
+  const body = renderLlmsTxt({ auth: fastify.config.auth, publicUrl: fastify.config.publicUrl });
+  fastify.get('/llms.txt', {
+    schema: { tags: ['service'], summary: 'This API described for language models (llmstxt.org)', security: [], produces: ['text/markdown'], response: text },
+  }, async (_request, reply) => reply.type('text/markdown; charset=utf-8').send(body));
+  fastify.get('/robots.txt', { schema: { hide: true, response: text } }, async (_request, reply) => reply.type('text/plain; charset=utf-8').send(ROBOTS_TXT));
+};
+
+export default llmsTxtRoutes;

@@ -1,0 +1,19 @@
+// GET /metrics — Prometheus text format. Public, like most scrape targets: it holds counts only
+// (no URLs, hosts or keys). Put it behind the reverse proxy's allow-list if that is too open.
+import type { FastifyPluginAsync } from 'fastify';
+import { METRICS_CONTENT_TYPE } from '../metrics.js';
+
+const metricsRoutes: FastifyPluginAsync = async (fastify) => {
+  fastify.get('/metrics', {
+    config: { rateLimit: false },
+    schema: {
+      tags: ['service'],
+      summary: 'Prometheus metrics',
+      description: 'portalprobe_audits{status}, portalprobe_audits_finished_total{status}, portalprobe_audit_duration_seconds (histogram), portalprobe_pages_fetched_total, portalprobe_llm_tokens_total{kind}.',
+      security: [],
+      response: { 200: { description: 'Text exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } } },
+    },
+  }, async (_request, reply) => reply.type(METRICS_CONTENT_TYPE).send(fastify.metrics.render(fastify.store.audits.countByStatus())));
+};
+
+export default metricsRoutes;
