@@ -10,8 +10,9 @@ import rendering from './rendering.js';
 import gating from './gating.js';
 import markdown from './markdown.js';
 import agentDiscovery from './agent-discovery.js';
+import businessSurface from './business-surface.js';
 
-export const ALL_PROBES: Probe[] = [robots, sitemap, llmsTxt, openapi, structuredData, indexability, gating, rendering, markdown, agentDiscovery];
+export const ALL_PROBES: Probe[] = [robots, sitemap, llmsTxt, openapi, structuredData, indexability, gating, rendering, markdown, agentDiscovery, businessSurface];
 
 export function probeById(id: string): Probe | undefined {
   return ALL_PROBES.find((p) => p.id === id);

@@ -2,6 +2,7 @@
 // (inline CSS and SVG, no script needed). It reads the Comparison only. Host names, practice names
 // and evidence come from audited pages or saved files and are escaped with `h()`.
 import type { ComparedScore, Comparison, PracticeGap } from '../src/compare/types.js';
+import { leadersOf } from '../src/compare/build.js';
 import { FOCUS_AREAS, LENSES, type FocusAreaId } from '../src/report/types.js';
 import { formatDate, formatPracticeScore, formatScore } from './format.js';
 import { CSS } from './html-style.js';
@@ -14,6 +15,8 @@ const WORDS = {
   leader: 'Leader',
   gapToBest: 'You vs best competitor',
   nobody: 'nobody assessed',
+  tie: 'tie',
+  starLegend: '★ marks the leader of a row (none on a tie).',
   noGaps: 'No practice that a competitor passes is failing on the subject portal.',
   youHave: 'Your portal',
   theyHave: 'Passed by',
@@ -32,11 +35,19 @@ function portalName(c: Comparison, index: number): string {
 function cell(score: number | null, leader: boolean): string {
   if (score === null) return notAssessed();
   const b = scoreBadge(score);
-  return leader ? `<strong class="leader">${b} <span class="leader-mark">★ ${WORDS.leader.toLowerCase()}</span></strong>` : b;
+  // The star is a symbol, not a colour; screen readers hear the word.
+  return leader ? `<strong class="leader">${b} <span class="leader-mark" aria-hidden="true">★</span><span class="sr-only"> (${WORDS.leader.toLowerCase()})</span></strong>` : b;
+}
+
+function isLeader(row: ComparedScore, index: number): boolean {
+  return leadersOf(row).includes(index);
 }
 
 function leadersText(c: Comparison, row: ComparedScore): string {
-  return row.leaders.length ? row.leaders.map((i) => h(c.portals[i].label)).join(', ') : `<span class="muted">${WORDS.nobody}</span>`;
+  if (row.leaders.length === 0) return `<span class="muted">${WORDS.nobody}</span>`;
+  const leaders = leadersOf(row);
+  if (leaders.length === 0) return `<span class="muted">${WORDS.tie}</span>`;
+  return leaders.map((i) => h(c.portals[i].label)).join(', ');
 }
 
 function gapText(gap: number | null): string {
@@ -71,8 +82,8 @@ function ranking(c: Comparison): string {
   const rows = c.ranking.map((i) => [
     portalName(c, i),
     String(c.portals[i].rank),
-    cell(c.overall.scores[i], c.overall.leaders.includes(i)),
-    ...LENSES.map((l) => cell(c.lenses[l].scores[i], c.lenses[l].leaders.includes(i))),
+    cell(c.overall.scores[i], isLeader(c.overall, i)),
+    ...LENSES.map((l) => cell(c.lenses[l].scores[i], isLeader(c.lenses[l], i))),
   ]);
   const gapRow = [
     h(WORDS.gapToBest),
@@ -80,7 +91,8 @@ function ranking(c: Comparison): string {
     h(gapText(c.overall.subjectGap)),
     ...LENSES.map((l) => h(gapText(c.lenses[l].subjectGap))),
   ];
-  return section('ranking', COMPARISON_SECTIONS.ranking, table('Overall and lens scores (0–100), best first', cols, [...rows, gapRow], 'compare'));
+  const body = `${table('Overall and lens scores (0–100), best first', cols, [...rows, gapRow], 'compare')}\n<p class="muted">${h(WORDS.starLegend)}</p>`;
+  return section('ranking', COMPARISON_SECTIONS.ranking, body);
 }
 
 function focusAreas(c: Comparison): string {
@@ -88,7 +100,8 @@ function focusAreas(c: Comparison): string {
     name: p.index === c.subject ? `${p.label} (${WORDS.subject})` : p.label,
     values: Object.fromEntries(FOCUS_AREAS.map((fa) => [fa, c.focusAreas[fa].scores[p.index]])) as Record<FocusAreaId, number | null>,
   }));
-  const chart = spiderChartSvg(series, { title: 'Focus area scores by portal (0–100)', idPrefix: 'compare-spider' });
+  // No value labels: overlaid, they collide; the table beside the chart has every number.
+  const chart = spiderChartSvg(series, { title: 'Focus area scores by portal (0–100)', idPrefix: 'compare-spider', showValues: false, radius: 150 });
   const figure = `<figure class="chart">\n${chart}\n<figcaption class="muted">${h(WORDS.chartCaption)}</figcaption>\n</figure>`;
   const cols = [{ label: 'Focus area' }, ...c.portals.map((p) => ({ label: p.label })), { label: WORDS.leader }, { label: WORDS.gapToBest, numeric: true }];
   const rows = FOCUS_AREAS.map((fa) => {
@@ -98,7 +111,7 @@ function focusAreas(c: Comparison): string {
       ...c.portals.map((p) => {
         const s = row.scores[p.index];
         const stage = row.stages[p.index];
-        return `${cell(s, row.leaders.includes(p.index))}${stage === null ? '' : ` <span class="muted">stage ${stage}</span>`}`;
+        return `${cell(s, isLeader(row, p.index))}${stage === null ? '' : `<br><span class="muted">stage ${stage}</span>`}`;
       }),
       leadersText(c, row),
       h(gapText(row.subjectGap)),
@@ -118,7 +131,7 @@ function enablers(c: Comparison): string {
   const rows = c.enablers.map((e) => [
     h(e.name),
     h(FOCUS_AREA_LABELS[e.focusArea]),
-    ...c.portals.map((p) => cell(e.scores[p.index], e.leaders.includes(p.index))),
+    ...c.portals.map((p) => cell(e.scores[p.index], isLeader(e, p.index))),
     leadersText(c, e),
     h(gapText(e.subjectGap)),
   ]);
@@ -154,7 +167,8 @@ function notes(c: Comparison): string {
 }
 
 const EXTRA_CSS = `
-.leader-mark { font-size: .85em; }
+.leader-mark { font-size: 1.1em; }
+.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .gaps > li { margin-bottom: 1rem; }
 @media print { .gaps > li { break-inside: avoid; } }
 `;

@@ -5,12 +5,14 @@ import { FOCUS_AREAS, LENSES } from '../src/report/types.js';
 import { formatDate, formatPracticeScore, formatScore } from './format.js';
 import { COMPARISON_SECTIONS, COMPARISON_TITLE, FOCUS_AREA_LABELS, LENS_LABELS, NOT_ASSESSED, PRACTICE_STATUS, TEXT } from './labels.js';
 import { code, evidenceText, link, md, scoreCell, signal, table } from './markdown.js';
+import { leadersOf } from '../src/compare/build.js';
 
 const WORDS = {
   subject: 'subject',
   leader: 'Leader',
   gapToBest: 'You vs best competitor',
   nobody: 'nobody assessed',
+  tie: 'tie',
   noGaps: 'No practice that a competitor passes is failing on the subject portal.',
   gapsIntro: 'Practices at least one competitor passes while the subject fails or only partly meets them, foundational first.',
 } as const;
@@ -27,7 +29,13 @@ function cell(score: number | null, leader: boolean): string {
 }
 
 function leaders(c: Comparison, row: ComparedScore): string {
-  return row.leaders.length ? row.leaders.map((i) => md(c.portals[i].label)).join(', ') : WORDS.nobody;
+  if (row.leaders.length === 0) return WORDS.nobody;
+  const list = leadersOf(row);
+  return list.length ? list.map((i) => md(c.portals[i].label)).join(', ') : WORDS.tie;
+}
+
+function isLeader(row: ComparedScore, index: number): boolean {
+  return leadersOf(row).includes(index);
 }
 
 function gapText(gap: number | null): string {
@@ -68,14 +76,14 @@ export function renderComparisonMarkdown(c: Comparison): string {
         ...c.ranking.map((i) => [
           name(c, i),
           String(c.portals[i].rank),
-          cell(c.overall.scores[i], c.overall.leaders.includes(i)),
-          ...LENSES.map((l) => cell(c.lenses[l].scores[i], c.lenses[l].leaders.includes(i))),
+          cell(c.overall.scores[i], isLeader(c.overall, i)),
+          ...LENSES.map((l) => cell(c.lenses[l].scores[i], isLeader(c.lenses[l], i))),
         ]),
         [WORDS.gapToBest, '', gapText(c.overall.subjectGap), ...LENSES.map((l) => gapText(c.lenses[l].subjectGap))],
       ],
     ),
   );
-  out.push('', '★ marks the leader.');
+  out.push('', '★ marks the leader of a row (none on a tie).');
 
   out.push('', `## ${COMPARISON_SECTIONS.focusAreas}`, '');
   out.push(
@@ -87,7 +95,7 @@ export function renderComparisonMarkdown(c: Comparison): string {
           FOCUS_AREA_LABELS[fa],
           ...c.portals.map((p) => {
             const stage = row.stages[p.index];
-            return `${cell(row.scores[p.index], row.leaders.includes(p.index))}${stage === null ? '' : ` · stage ${stage}`}`;
+            return `${cell(row.scores[p.index], isLeader(row, p.index))}${stage === null ? '' : ` · stage ${stage}`}`;
           }),
           leaders(c, row),
           gapText(row.subjectGap),
@@ -103,7 +111,7 @@ export function renderComparisonMarkdown(c: Comparison): string {
       c.enablers.map((e) => [
         md(e.name),
         FOCUS_AREA_LABELS[e.focusArea],
-        ...c.portals.map((p) => cell(e.scores[p.index], e.leaders.includes(p.index))),
+        ...c.portals.map((p) => cell(e.scores[p.index], isLeader(e, p.index))),
         leaders(c, e),
         gapText(e.subjectGap),
       ]),

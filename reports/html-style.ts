@@ -48,11 +48,15 @@ td ul, dd ul { margin: 0; padding-left: 1.1rem; }
 .chart { margin: 1rem 0; }
 .chart svg { max-width: 100%; height: auto; }
 .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 0 2rem; }
-.swot { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1rem; }
+.swot { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 1rem; }
+.side-by-side { display: grid; grid-template-columns: minmax(0, 34rem) minmax(0, 1fr); gap: 0 2rem; align-items: start; }
+.narrow { max-width: 40rem; }
+@media (max-width: 60rem) { .swot, .side-by-side { grid-template-columns: minmax(0, 1fr); } }
 .quadrant { border: 1px solid #d0d5da; border-top-width: 4px; border-radius: .4rem; padding: 0 1rem .5rem; }
 .quadrant h3 { margin-top: .75rem; }
 .quadrant ul { padding-left: 1.1rem; }
-.quadrant li { margin-bottom: .4rem; }
+.quadrant li { margin-bottom: .5rem; }
+.quadrant .evidence { margin-top: .15rem; }
 .q-strengths { border-top-color: ${P.good.fg}; }
 .q-weaknesses { border-top-color: ${P.poor.fg}; }
 .q-opportunities { border-top-color: ${P.link.fg}; }
@@ -76,6 +80,8 @@ footer { margin-top: 3rem; color: ${P.muted.fg}; font-size: .9em; }
   nav { display: none; }
   .badge, thead th, .notice { background: none !important; }
   .major { break-before: page; }
+  .side-by-side { grid-template-columns: minmax(0, 1fr); }
+  .swot { grid-template-columns: repeat(2, minmax(0, 1fr)); }
   tr, figure, .roadmap > li, .practices > li, .quadrant { break-inside: avoid; }
   details { border: none; padding: 0; }
   details::details-content { content-visibility: visible; display: block; }

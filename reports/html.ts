@@ -9,6 +9,7 @@ import { badge, evidenceHtml, h, link, notAssessed, practiceAnchor, scoreBadge, 
 import {
   DECIDED_BY,
   FOCUS_AREA_LABELS,
+  GATED,
   LENS_LABELS,
   PRACTICE_STATUS,
   PRIORITY_LABELS,
@@ -81,7 +82,7 @@ function scores(report: Report): string {
     [{ label: 'Lens' }, { label: 'Score' }],
     LENSES.map((l) => [h(LENS_LABELS[l]), scoreBadge(s.lenses[l], lensAssessed(report, l))]),
   );
-  return section('scores', SECTIONS.scores, `${overall}\n${lenses}`);
+  return section('scores', SECTIONS.scores, `${overall}\n<div class="narrow">\n${lenses}\n</div>`);
 }
 
 function focusAreas(report: Report): string {
@@ -94,7 +95,8 @@ function focusAreas(report: Report): string {
     const assessed = focusAreaAssessed(report, fa);
     return [h(FOCUS_AREA_LABELS[fa]), scoreBadge(s.focusAreas[fa].score, assessed), assessed ? h(STAGE_LABELS[s.focusAreas[fa].stage]) : '–'];
   });
-  return section('focus-areas', SECTIONS.focusAreas, `${figure}\n${table('Focus area scores and maturity stage', [{ label: 'Focus area' }, { label: 'Score' }, { label: 'Stage' }], rows)}`);
+  const areaTable = table('Focus area scores and maturity stage', [{ label: 'Focus area' }, { label: 'Score' }, { label: 'Stage' }], rows);
+  return section('focus-areas', SECTIONS.focusAreas, `<div class="side-by-side">\n${figure}\n<div>\n${areaTable}\n</div>\n</div>`);
 }
 
 function enablers(report: Report): string {
@@ -118,10 +120,12 @@ function summaryItem(item: SummaryItem): string {
 }
 
 function opportunityItem(o: Opportunity): string {
-  const evidence = o.evidence.length ? `<ul class="evidence">${o.evidence.map((e) => `<li>${evidenceHtml(e)}</li>`).join('')}</ul>` : '';
+  const [first] = o.evidence;
+  const evidence = first ? `<ul class="evidence"><li>${evidenceHtml(first)}</li></ul>` : '';
+  const partial = o.status === 'partial' ? ` · ${h(opportunityStatus(o))}` : '';
   return (
-    `<li><strong><a href="#${practiceAnchor(o.practiceId)}">${h(o.name)}</a></strong> ${badge(PRACTICE_STATUS[o.status], undefined)} ` +
-    `<span class="muted">${h(opportunityWhere(o))} · ${h(opportunityStatus(o))}, weight ${h(o.weight)}</span><br>${h(o.why)}${evidence}</li>`
+    `<li><strong><a href="#${practiceAnchor(o.practiceId)}">${h(o.name)}</a></strong> ` +
+    `<span class="muted">(${h(opportunityWhere(o))} · stage ${h(o.stage)}${partial})</span>${o.stage === 1 ? '' : `<br>${h(o.why)}`}${evidence}</li>`
   );
 }
 
@@ -179,7 +183,7 @@ function fitCheck(report: Report): string {
     h(q.persona),
     q.answerable ? `${badge(YES)} <span class="muted">confidence ${formatPracticeScore(q.confidence)}</span>` : badge(NO),
     h(formatClickDepth(q.human.clickDepth)),
-    q.human.gated === undefined ? '–' : q.human.gated ? badge({ label: TEXT.gated, icon: '🔒', tone: 'poor' }) : h(TEXT.open),
+    q.human.gated === undefined ? '–' : q.human.gated ? badge(GATED) : h(TEXT.open),
     ...agentCells(q),
   ]);
   const cols = [

@@ -129,6 +129,9 @@ export const SEVERITY: Record<'info' | 'warning' | 'error', Signal> = {
 };
 
 /** Score bands for 0–100 scores, highest first: a score gets the first band whose `min` it reaches. */
+/** A page or answer behind a login. U+2298, not an emoji: it renders with the fonts every system has. */
+export const GATED: Signal = { label: 'gated', icon: '⊘', tone: 'poor' };
+
 /** Shown instead of a score where nothing could be scored (manual or not applicable only). */
 export const NOT_ASSESSED: Signal = { label: 'not assessed', icon: '–', tone: 'neutral' };
 

@@ -18,6 +18,7 @@ import {
 import {
   DECIDED_BY,
   FOCUS_AREA_LABELS,
+  GATED,
   LENS_LABELS,
   NOT_ASSESSED,
   PRACTICE_STATUS,
@@ -167,8 +168,10 @@ function summaryItem(item: SummaryItem): string {
 }
 
 function opportunityItem(o: Opportunity): string[] {
-  const out = [`- **${md(o.name)}** (${code(o.practiceId)}; ${md(opportunityWhere(o))}; ${opportunityStatus(o)}, weight ${o.weight}): ${md(o.why)}`];
-  for (const e of o.evidence) out.push(`  - ${evidenceText(e)}`);
+  const partial = o.status === 'partial' ? ` · ${opportunityStatus(o)}` : '';
+  const why = o.stage === 1 ? '' : `: ${md(o.why)}`;
+  const out = [`- **${md(o.name)}** (${code(o.practiceId)}; ${md(opportunityWhere(o))} · stage ${o.stage}${partial})${why}`];
+  if (o.evidence[0]) out.push(`  - ${evidenceText(o.evidence[0])}`);
   return out;
 }
 
@@ -217,7 +220,7 @@ function fitCheck(report: Report): string[] {
     md(q.persona),
     q.answerable ? `✓ Yes (${formatPracticeScore(q.confidence)})` : '✗ No',
     formatClickDepth(q.human.clickDepth),
-    q.human.gated === undefined ? '–' : q.human.gated ? `🔒 ${TEXT.gated}` : TEXT.open,
+    q.human.gated === undefined ? '–' : q.human.gated ? signal(GATED) : TEXT.open,
     q.agent.reachable ? `✓ ${TEXT.reachable}` : '✗ not reachable',
     q.agent.reachable || q.agent.blockedBy.length === 0 ? '–' : q.agent.blockedBy.map(md).join(', '),
   ]);

@@ -45,12 +45,16 @@ const STYLES = [
 ] as const;
 
 const PAD_X = 110; // room for axis labels left and right
-const PAD_Y = 36; // room above and below
+const PAD_Y = 50; // room above and below (axis labels sit beyond the value labels)
+/** How far axis labels sit outside the 100 ring: past a value label at 100 (12 out, 11 high). */
+const LABEL_OUT = 26;
 const LEGEND_ROW = 22;
 /** Where a not-assessed marker sits (on the 0–100 scale), how far each further series steps out, and its "n/a" label beyond it. */
 const NA_MARKER_AT = 10;
 const NA_STEP = 9;
-const NA_TEXT_OUT = 10;
+const NA_TEXT_OUT = 12;
+/** A white outline under value text so grid lines and shapes never cut through the digits. */
+const HALO = ' stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -155,8 +159,8 @@ export function spiderChartSvg(series: SpiderSeries[], opts: SpiderChartOptions 
     const cos = Math.cos(angle(i));
     const sin = Math.sin(angle(i));
     const anchor = cos > 0.1 ? 'start' : cos < -0.1 ? 'end' : 'middle';
-    const x = round(p.x + cos * 10);
-    const y = round(p.y + sin * 14 + (sin > 0.1 ? 8 : sin < -0.1 ? -2 : 4));
+    const x = round(p.x + cos * LABEL_OUT);
+    const y = round(p.y + sin * LABEL_OUT + (sin > 0.1 ? 8 : sin < -0.1 ? -2 : 4));
     const na = axisUnassessed(fa) ? ' data-assessed="false" fill="#4a4f55" font-style="italic"' : '';
     parts.push(`<text class="axis-label" data-axis="${fa}" x="${x}" y="${y}" text-anchor="${anchor}"${na}>${xml(labels[fa])}</text>`);
   });
@@ -164,6 +168,8 @@ export function spiderChartSvg(series: SpiderSeries[], opts: SpiderChartOptions 
 
   // Series: shape through the assessed axes, markers and values. Not-assessed axes get a hollow
   // marker a little out from the centre (clear of a real 0, which sits on the centre) and "n/a".
+  // Overlaid fills add up; lighter fills keep every outline readable.
+  const fillOpacity = series.length > 1 ? 0.07 : 0.12;
   series.forEach((s, n) => {
     const style = STYLES[n % STYLES.length];
     const dash = style.dash ? ` stroke-dasharray="${style.dash}"` : '';
@@ -172,7 +178,7 @@ export function spiderChartSvg(series: SpiderSeries[], opts: SpiderChartOptions 
     const list = pts.map((p) => `${p.x},${p.y}`).join(' ');
     parts.push(`<g class="series" data-series="${xml(s.name)}">`);
     if (pts.length >= 3) {
-      parts.push(`<polygon class="series-shape" points="${list}" fill="${style.colour}" fill-opacity="0.12" stroke="${style.colour}" stroke-width="2"${dash}/>`);
+      parts.push(`<polygon class="series-shape" points="${list}" fill="${style.colour}" fill-opacity="${fillOpacity}" stroke="${style.colour}" stroke-width="2"${dash}/>`);
     } else if (pts.length === 2) {
       parts.push(`<polyline class="series-shape" points="${list}" fill="none" stroke="${style.colour}" stroke-width="2"${dash}/>`);
     }
@@ -188,14 +194,14 @@ export function spiderChartSvg(series: SpiderSeries[], opts: SpiderChartOptions 
         const out = 12 + n * 12;
         const x = round(p.x + cos * out);
         const y = round(p.y + sin * out + 4);
-        parts.push(`<text class="value" data-axis="${fa}" x="${x}" y="${y}" font-size="11" font-weight="bold" fill="${style.colour}" text-anchor="middle">${Math.round(clamp(value))}</text>`);
+        parts.push(`<text class="value" data-axis="${fa}" x="${x}" y="${y}" font-size="11" font-weight="bold" fill="${style.colour}"${HALO} text-anchor="middle">${Math.round(clamp(value))}</text>`);
         return;
       }
       const p = at(i, NA_MARKER_AT + n * NA_STEP);
       parts.push(marker(style.marker, p.x, p.y, style.colour, true));
       const t = at(i, NA_MARKER_AT + n * NA_STEP + NA_TEXT_OUT);
       parts.push(
-        `<text class="value not-assessed" data-axis="${fa}" x="${t.x}" y="${round(t.y + 4)}" font-size="10" font-style="italic" fill="${style.colour}" text-anchor="middle">${NOT_ASSESSED_SHORT}</text>`,
+        `<text class="value not-assessed" data-axis="${fa}" x="${t.x}" y="${round(t.y + 4)}" font-size="11" font-style="italic" font-weight="bold" fill="${style.colour}"${HALO} text-anchor="middle">${NOT_ASSESSED_SHORT}</text>`,
       );
     });
     parts.push('</g>');

@@ -1,5 +1,6 @@
 // One audit, end to end: gather (crawl + probes) → judge (pure scoring) → a Report object.
 // Renderers and storage take it from there; nothing here writes files.
+import { setMaxListeners } from 'node:events';
 import { InvalidUrlError, UnsupportedSchemeError } from '../errors.js';
 import { createHttpClient } from '../fetch/client.js';
 import { createAuditFetch } from '../fetch/audit-fetch.js';
@@ -34,6 +35,8 @@ export async function runAudit(target: string, options: AuditOptions = {}): Prom
   const client = createHttpClient({ ...options.client, allowPrivate: options.allowPrivate ?? false });
   const parser = createPageParser();
   const controller = new AbortController();
+  // Every in-flight fetch, render and probe listens for cancellation on this one signal.
+  setMaxListeners(0, controller.signal);
   // One headless browser per audit, when one is installed and wanted: the crawl renders app-shell
   // pages to follow the links a person would see, and the rendering probe compares raw vs rendered.
   const launched = options.browser === false || process.env.PORTALPROBE_NO_BROWSER

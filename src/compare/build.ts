@@ -51,6 +51,12 @@ function compareRow(scores: ScoreRow): ComparedScore {
   return { scores, leaders, subjectGap };
 }
 
+/** Portals that lead a row; none when every assessed portal scores the same (a tie has no leader). */
+export function leadersOf(row: ComparedScore): number[] {
+  const assessed = row.scores.filter((s) => s !== null).length;
+  return row.leaders.length > 1 && row.leaders.length === assessed ? [] : row.leaders;
+}
+
 function overallOf(report: Report): number | null {
   return FOCUS_AREAS.some((fa) => focusAreaAssessed(report, fa)) ? report.scores.overall : null;
 }

@@ -41,6 +41,32 @@ export function isAnswerablePage(page: Page): boolean {
   return page.sections.length > 0 || page.visibleText.length > 0;
 }
 
+/**
+ * Readability sometimes picks the wrong block on a very short page (the footer instead of the one
+ * paragraph of content). The sections are not trusted when they hold under a quarter of the
+ * visible text, or when more than MAX_SKIPPED_CHARS of visible text sit between the page's h1 and
+ * the start of the sections (content readability skipped); the visible text (navigation and
+ * footer included) is then used as one section.
+ */
+const MAX_SKIPPED_CHARS = 40;
+
+export function readableSections(page: Page): Array<{ heading: string; text: string }> {
+  const visible = page.visibleText;
+  if (!visible) return page.sections;
+  const h1 = (page.headings ?? []).find((h) => h.level === 1)?.text ?? '';
+  const fallback = () => [{ heading: h1 || (page.headings?.[0]?.text ?? ''), text: visible }];
+  if (page.sections.length === 0) return fallback();
+  const mainLength = page.sections.reduce((n, s) => n + s.text.length, 0);
+  if (mainLength < visible.length * 0.25) return fallback();
+  if (h1) {
+    const first = page.sections[0].text.slice(0, 40);
+    const at = visible.indexOf(first);
+    const h1At = at >= 0 ? visible.lastIndexOf(h1, at) : -1;
+    if (h1At >= 0 && at - (h1At + h1.length) > MAX_SKIPPED_CHARS) return fallback();
+  }
+  return page.sections;
+}
+
 /** Splits one section's text into pieces of at most `budget` tokens, at sentence boundaries. */
 export function splitText(text: string, budget: number): string[] {
   if (budget <= 0) return [];
@@ -101,7 +127,7 @@ export function chunkPages(pages: readonly Page[], options: ChunkOptions = {}): 
     if (byUrl.has(url)) continue;
     byUrl.set(url, page);
     const title = page.title ?? '';
-    const sections = page.sections.length > 0 ? page.sections : [{ heading: '', text: page.visibleText }];
+    const sections = readableSections(page);
     sections.forEach((section, sectionIndex) => {
       const cleaned = stripInjections(section.text, url);
       injections.push(...cleaned.removed);

@@ -13,11 +13,13 @@ export function splitSentences(text: string): string[] {
   segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
   const out: string[] = [];
   let pending = '';
-  for (const { segment } of segmenter.segment(text)) {
+  for (const { segment, index } of segmenter.segment(text)) {
     pending += segment;
     const next = pending.trimEnd();
-    // Keep going when the cut is after an abbreviation ("e.g.", "Feb.") — unless it is long already.
-    if (ABBREVIATIONS.test(next) && next.length < MAX_SENTENCE_CHARS) continue;
+    const atEnd = index + segment.length >= text.length;
+    // Keep going when the cut is inside a token (ICU cuts "for .NET" after the dot: a real
+    // boundary carries the following space) or after an abbreviation ("e.g.", "Feb.").
+    if (!atEnd && next.length < MAX_SENTENCE_CHARS && (!/\s$/.test(segment) || ABBREVIATIONS.test(next))) continue;
     pushSentence(out, pending);
     pending = '';
   }

@@ -92,13 +92,16 @@ export function createVerifier(pages: readonly Page[], injections: readonly Susp
 
   const check = (citation: Citation): CheckedCitation => {
     const base = { url: citation.url, quote: citation.quote };
-    const parts = quoteParts(normalizeForMatch(citation.quote ?? ''));
-    const total = parts.join(' ').length;
-    if (total < MIN_QUOTE_CHARS || parts.some((p) => p.length < MIN_PART_CHARS)) return { ...base, verified: false, reason: 'quote-too-short' };
+    const whole = normalizeForMatch(citation.quote ?? '').replace(/^["'\s]+|["'\s]+$/g, '');
+    // Tiny fragments between ellipses ("(v2, v3 …)" leaves ")") carry nothing; they are dropped.
+    const parts = quoteParts(whole).filter((p) => p.length >= MIN_PART_CHARS);
+    if (parts.join(' ').length < MIN_QUOTE_CHARS) return { ...base, verified: false, reason: 'quote-too-short' };
     const page = byKey.get(urlKey(citation.url));
     if (!page) return { ...base, verified: false, reason: 'url-not-in-snapshot' };
     const t = textOf(page);
-    const span = findParts(t.text, parts);
+    // The quote as written first (the page itself may contain "…"), then its parts in order.
+    const at = t.text.indexOf(whole.replace(/\.$/, ''));
+    const span: [number, number] | null = at >= 0 ? [at, at + whole.length] : findParts(t.text, parts);
     if (!span) {
       const compactParts = parts.map((p) => p.replace(/\s+/g, ''));
       if (!findParts(t.compact, compactParts)) return { ...base, verified: false, reason: 'quote-not-on-page' };

@@ -1,5 +1,5 @@
 // The maturity model's public surface: load the data, score practices, roll up scores, build the
-// roadmap, read assessor input. Everything except loadModel is pure.
+// roadmap, read assessor input, describe the model. Everything except loadModel is pure.
 export { loadModel, defaultModelPath, clearModelCache, DEFAULT_MODEL_FILE } from './load.js';
 export { validateModel } from './validate.js';
 export { scorePractices } from './score.js';
@@ -9,4 +9,5 @@ export { parseAssessment, toAssessment, assertAssessmentMatches } from './assess
 export { factsFromProbes } from './facts.js';
 export { CHECKS } from './checks.js';
 export { KNOWN_PROBES, KNOWN_PROBE_FACTS } from './known-probes.js';
+export { modelStats, isAutomatic, ruleLeaves, evidenceKinds } from './stats.js';
 export type * from './types.js';

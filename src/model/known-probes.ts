@@ -1,21 +1,80 @@
-// The probe ids and top-level fact names the model may refer to (../../shared/DESIGN.md §3 and the
-// work items that add probes). The validator rejects a `fact` rule or a check's `uses` that names
-// anything else, so a typo in the model data fails at load instead of silently scoring "unknown".
-// When a probe gains a fact, add it here in the same change.
+// The probe ids and top-level fact names the model may refer to, one list per probe in probes/.
+// The validator rejects a `fact` rule or a check's `uses` that names anything else, so a typo in the
+// model data fails at load instead of silently scoring "unknown".
+//
+// Each list is checked against the probe's exported Facts type at compile time (`factNames`): a
+// name the type lacks, or a key of the type the list forgets, is a type error. So when a probe gains,
+// renames or drops a fact, `tsc` points here. The imports are types only; nothing of the probes is
+// loaded at run time.
+import type { AgentDiscoveryFacts } from '../../probes/agent-discovery.js';
+import type { BusinessSurfaceFacts } from '../../probes/business-surface.js';
+import type { GatingFacts } from '../../probes/gating.js';
+import type { IndexabilityFacts } from '../../probes/indexability.js';
+import type { LlmsTxtFacts } from '../../probes/llms-txt.js';
+import type { MarkdownFacts } from '../../probes/markdown.js';
+import type { OpenapiFacts } from '../../probes/openapi.js';
+import type { RenderingFacts } from '../../probes/rendering.js';
+import type { RobotsFacts } from '../../probes/robots.js';
+import type { SitemapFacts } from '../../probes/sitemap.js';
+import type { StructuredDataFacts } from '../../probes/structured-data.js';
 
-/** Top-level fact names per probe id; `null` means the probe's facts are not fixed yet (any name). */
-export const KNOWN_PROBE_FACTS: Readonly<Record<string, readonly string[] | null>> = {
-  robots: ['url', 'present', 'aiAgents', 'sitemaps', 'portalprobeAllowed', 'contentSignals'],
-  sitemap: ['url', 'present', 'urlCount', 'errors', 'lastmodCoverage', 'crawledPagesListed'],
-  'llms-txt': ['url', 'present', 'valid', 'title', 'sectionCount', 'linkCount', 'brokenLinks', 'fullPresent', 'fullTokens'],
-  openapi: ['present', 'documents', 'validCount', 'operationCount', 'qualityScore', 'candidatesChecked', 'candidates', 'gatedUrls', 'apiCatalog', 'apisJson', 'discoveredVia'],
-  'structured-data': ['types', 'invalidBlocks', 'recoveredBlocks', 'pagesChecked', 'pagesWithStructuredData', 'jsonLdBlocks', 'syntaxes', 'byType', 'typePageCounts', 'otherTypes', 'invalid', 'contextWarnings', 'businessTypes', 'organization', 'webApi', 'faqQuestions', 'homeTypes', 'pages'],
-  indexability: ['pagesChecked', 'indexableShare', 'noindexUrls', 'nofollowUrls', 'snippetRestrictedUrls', 'agentSpecificBlocks', 'robotsTxtBlockedUrls', 'canonicalIssues', 'canonicalProblems', 'hreflangIssues', 'pagesWithoutTitle', 'titleLengthIssues', 'duplicateTitles', 'pagesWithoutDescription', 'errorStatusUrls'],
-  gating: null,
-  rendering: null,
-  markdown: ['negotiation', 'mdSiblings'],
-  'agent-discovery': null,
-  'business-surface': null,
+/** `never` unless `L` lists every key of `T` (keys outside `T` are refused by the parameter type). */
+type AllKeysOf<T, L extends readonly string[]> = [Exclude<keyof T, L[number]>] extends [never] ? L : never;
+
+/** The top-level fact names of a probe's Facts type, proven complete and correct by the compiler. */
+function factNames<T>() {
+  return <const L extends readonly (keyof T & string)[]>(names: L & AllKeysOf<T, L>): readonly string[] => names;
+}
+
+/** Top-level fact names per probe id. */
+export const KNOWN_PROBE_FACTS: Readonly<Record<string, readonly string[]>> = {
+  robots: factNames<RobotsFacts>()([
+    'url', 'present', 'status', 'aiAgents', 'sitemaps', 'contentSignals', 'blockedPurposes', 'portalprobeAllowed', 'sizeBytes',
+    'lintErrors', 'checkedPaths',
+  ]),
+  sitemap: factNames<SitemapFacts>()([
+    'url', 'present', 'urlCount', 'errors', 'sitemaps', 'declaredInRobots', 'lastmodCoverage', 'newestLastmod', 'sameHostShare',
+    'crawledPagesListed', 'indexDepth', 'urlCountCapped',
+  ]),
+  'llms-txt': factNames<LlmsTxtFacts>()([
+    'url', 'present', 'valid', 'title', 'summary', 'sectionCount', 'linkCount', 'optionalLinkCount', 'links', 'checkedLinks',
+    'brokenLinks', 'brokenLinkUrls', 'sameSiteLinkShare', 'mdLinkShare', 'tokens', 'errors', 'fullUrl', 'fullPresent', 'fullTokens',
+    'fullTruncated',
+  ]),
+  openapi: factNames<OpenapiFacts>()([
+    'present', 'documents', 'validCount', 'operationCount', 'qualityScore', 'candidatesChecked', 'candidates', 'gatedUrls',
+    'apiCatalog', 'apisJson', 'discoveredVia',
+  ]),
+  'structured-data': factNames<StructuredDataFacts>()([
+    'types', 'invalidBlocks', 'recoveredBlocks', 'pagesChecked', 'pagesWithStructuredData', 'jsonLdBlocks', 'syntaxes', 'byType',
+    'typePageCounts', 'otherTypes', 'invalid', 'contextWarnings', 'businessTypes', 'organization', 'webApi', 'faqQuestions',
+    'homeTypes', 'pages',
+  ]),
+  indexability: factNames<IndexabilityFacts>()([
+    'pagesChecked', 'indexableShare', 'noindexUrls', 'nofollowUrls', 'snippetRestrictedUrls', 'agentSpecificBlocks', 'robotsTxt',
+    'robotsTxtBlockedUrls', 'canonicalIssues', 'canonicalProblems', 'canonicalTargets', 'hreflangIssues', 'pagesWithoutTitle',
+    'titleLengthIssues', 'duplicateTitles', 'pagesWithoutDescription', 'errorStatusUrls',
+  ]),
+  gating: factNames<GatingFacts>()([
+    'gatedUrls', 'loginWall', 'loginWallBecause', 'pages', 'gatedShare', 'assessedPages', 'gateCounts', 'keyPages', 'gatedKeyPages',
+    'loginUrls', 'botBlockedUrls', 'keyPagesFetched',
+  ]),
+  rendering: factNames<RenderingFacts>()([
+    'mode', 'jsOnlyUrls', 'pages', 'renderedOnlyLinks', 'pagesRendered', 'likelyShellUrls', 'browserUnavailableReason', 'renderErrors',
+  ]),
+  markdown: factNames<MarkdownFacts>()([
+    'negotiation', 'mdSiblings', 'pagesSampled', 'sampledUrls', 'negotiatingUrls', 'varyAcceptMissing', 'negotiationChecks',
+    'mdSiblingUrls', 'alternateLinks', 'notChecked', 'tokens', 'pageTokenLimit', 'oversizedUrls', 'oversizedHtmlUrls',
+    'oversizedTextUrls', 'llmsFullUrl', 'llmsFullTokens', 'llmsFullTokenLimit', 'llmsFullTooLarge', 'llmsFullTruncated',
+  ]),
+  'agent-discovery': factNames<AgentDiscoveryFacts>()([
+    'apiCatalog', 'apisJson', 'mcp', 'aiPlugin', 'a2aAgentCard', 'securityTxt', 'openSearch', 'feeds', 'contentSignals',
+    'contentSignalPreStandard', 'llmsTxt', 'notChecked', 'signalsFound', 'preStandardFound',
+  ]),
+  'business-surface': factNames<BusinessSurfaceFacts>()([
+    'pagesChecked', 'linksChecked', 'languages', 'pages', 'foundKinds', 'missingKinds', 'gatedKinds', 'brokenKinds', 'sdkLanguages',
+    'sdkEvidence', 'certifications', 'certificationEvidence', 'communityChannels', 'supportChannels', 'pricingModel',
+  ]),
 };
 
 export const KNOWN_PROBES: readonly string[] = Object.keys(KNOWN_PROBE_FACTS);
@@ -29,6 +88,6 @@ export function factPathProblem(probe: string, factPath: string): string | undef
     return `fact path "${factPath}" uses a reserved name`;
   }
   const known = KNOWN_PROBE_FACTS[probe];
-  if (known && !known.includes(segments[0])) return `probe "${probe}" has no fact "${segments[0]}" (known: ${known.join(', ')})`;
+  if (!known.includes(segments[0])) return `probe "${probe}" has no fact "${segments[0]}" (known: ${known.join(', ')})`;
   return undefined;
 }

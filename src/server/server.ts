@@ -26,7 +26,7 @@ export interface StartOptions extends Omit<AppOptions, 'config'> {
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const app = await buildApp(
     { ...options, config },
-    { logger: config.logLevel === 'silent' ? false : { level: config.logLevel }, disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' },
+    { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } },
   );
   let resolveClosed: () => void = () => {};
   const closed = new Promise<void>((resolve) => {

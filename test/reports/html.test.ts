@@ -8,6 +8,7 @@ import { h, renderHtml } from '../../reports/html.js';
 import { FOCUS_AREAS } from '../../src/report/types.js';
 import { HOSTILE, hostileReport, sampleReport } from './sample-report.js';
 
+const FIT_CAPTION = 'Human vs agent: can each find the answer to a buyer question?';
 const NOTICE = "No LLM was used: answers are the best-matching sentences from the portal's own pages";
 
 function dom(html: string): Document {
@@ -75,12 +76,12 @@ describe('renderHtml: content', () => {
     const enablers = tableRows(doc, 'Enabler scores');
     expect(enablers).toHaveLength(12);
     expect(enablers[4]).toEqual(['API access & testing', 'Onboarding', '◆ 67 Fair', 'Stage 1', '2 / 3']);
-    expect(enablers[11]).toEqual(['Marketing & business development', 'Community', '– no scored practices', 'Stage 0', '0 / 0']);
+    expect(enablers[11]).toEqual(['Marketing & business development', 'Community', '– not assessed', '–', '0 / 0']);
   });
 
   it('lists strengths and weaknesses', () => {
     const summary = doc.getElementById('summary')!;
-    const [strengths, weaknesses] = [...summary.querySelectorAll('ul')].map((ul) => [...ul.querySelectorAll('li strong')].map((s) => s.textContent));
+    const [strengths, weaknesses] = ['.q-strengths', '.q-weaknesses'].map((q) => [...summary.querySelectorAll(`${q} li strong`)].map((s) => s.textContent));
     expect(strengths).toEqual(['Go-live', 'Onboarding', 'Lifecycle & versioning', 'Support', 'Use cases & solutions']);
     expect(weaknesses).toEqual(['Community', 'Decision making', 'Commercial transparency', 'Operational transparency', 'Community & engagement']);
   });
@@ -102,12 +103,13 @@ describe('renderHtml: content', () => {
   });
 
   it('has the fit-check table question × human × agent, and leaves it out when empty', () => {
-    const rows = tableRows(doc, 'Buyer questions: can a human and an agent find the answer?');
+    const rows = tableRows(doc, FIT_CAPTION);
     expect(rows).toEqual([
-      ['Is the service SOC 2 Type II certified?', 'security reviewer', '✓ Yes confidence 0.55', '3 clicks', '🔒 gated', '✗ blocked by login wall'],
-      ['How much does it cost to process 10,000 payments a month?', 'buyer', '✗ No', 'not found', 'open', '✗ blocked by robots.txt (GPTBot, PerplexityBot)'],
-      ['Can I try the API for free before signing a contract?', 'developer', '✓ Yes confidence 0.92', '2 clicks', 'open', '✓ reachable'],
+      ['Is the service SOC 2 Type II certified?', 'security reviewer', '✓ Yes confidence 0.55', '3 clicks', '⊘ gated', '✗ not reachable', 'login wall'],
+      ['How much does it cost to process 10,000 payments a month?', 'buyer', '✗ No', 'not found', 'open', '✗ not reachable', 'robots.txt (GPTBot, PerplexityBot)'],
+      ['Can I try the API for free before signing a contract?', 'developer', '✓ Yes confidence 0.92', '2 clicks', 'open', '✓ reachable', '–'],
     ]);
+    expect(text(doc.querySelector('.fit-summary'))).toBe('Humans reach 1 of 3 answers without a login (1 more behind one); agents reach 1 of 3.');
     const report = sampleReport();
     report.fitCheck = [];
     const empty = dom(renderHtml(report));
@@ -255,10 +257,10 @@ describe('renderHtml: hostile page text', () => {
   });
 
   it('keeps table structure: hostile text stays inside its cell', () => {
-    const rows = tableRows(doc, 'Buyer questions: can a human and an agent find the answer?');
-    expect(rows[0]).toHaveLength(6);
+    const rows = tableRows(doc, FIT_CAPTION);
+    expect(rows[0]).toHaveLength(7);
     expect(rows[0][0]).toBe(`first line # Injected heading | injected | row | ${HOSTILE.pipe}`);
-    expect(rows[0][5]).toBe(`✗ blocked by ${HOSTILE.script}`);
+    expect(rows[0][6]).toBe(HOSTILE.script);
   });
 });
 

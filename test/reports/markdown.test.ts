@@ -79,7 +79,7 @@ describe('renderMarkdown: content', () => {
     expect(rows).toHaveLength(12);
     expect(rows[0]).toEqual(['Search', 'Discovery', '75 ▲ Strong', 'Stage 1', '1 / 2']);
     expect(rows[2]).toEqual(['Commercial transparency', 'Decision making', '20 ✗ Poor', 'Stage 0', '0 / 2']);
-    expect(rows[11]).toEqual(['Marketing \\& business development', 'Community', '– (no scored practices)', 'Stage 0', '0 / 0']);
+    expect(rows[11]).toEqual(['Marketing \\& business development', 'Community', '– not assessed', '–', '0 / 0']);
   });
 
   it('shows the enabler table without the optional fields as dashes', () => {
@@ -90,9 +90,9 @@ describe('renderMarkdown: content', () => {
   });
 
   it('lists strengths and weaknesses from the scores', () => {
-    const section = text.slice(text.indexOf('## Strengths and weaknesses'), text.indexOf('## Roadmap'));
+    const section = text.slice(text.indexOf('## Strengths, weaknesses, opportunities and threats'), text.indexOf('## Roadmap'));
     const strengths = section.slice(0, section.indexOf('### Weaknesses'));
-    const weaknesses = section.slice(section.indexOf('### Weaknesses'));
+    const weaknesses = section.slice(section.indexOf('### Weaknesses'), section.indexOf('### Opportunities'));
     expect(strengths).toContain('- **Go-live** (focus area): 82 ▲ Strong');
     expect(strengths).toContain('- **Support** (enabler, Maintenance & Troubleshooting): 100 ▲ Strong');
     expect(weaknesses).toContain('- **Community** (focus area): 33 ▽ Weak');
@@ -125,13 +125,15 @@ describe('renderMarkdown: content', () => {
   });
 
   it('has a fit-check table question × human × agent', () => {
-    const rows = tableAfter(text, '## Buyer questions (fit check)').map(cells);
-    expect(rows[0]).toEqual(['Question', 'Persona', 'Answerable', 'Human: click depth', 'Human: gated', 'Agent']);
+    const rows = tableAfter(text, '## Human vs agent: buyer questions (fit check)').map(cells);
+    expect(rows[0]).toEqual(['Question', 'Persona', 'Answer found', 'Human: click depth', 'Human: gated', 'Agent: reachable', 'Agent: blocked by']);
     expect(rows.slice(2)).toEqual([
-      ['Is the service SOC 2 Type II certified?', 'security reviewer', '✓ Yes (0.55)', '3 clicks', '🔒 gated', '✗ blocked by login wall'],
-      ['How much does it cost to process 10,000 payments a month?', 'buyer', '✗ No', 'not found', 'open', '✗ blocked by robots.txt \\(GPTBot, PerplexityBot\\)'],
-      ['Can I try the API for free before signing a contract?', 'developer', '✓ Yes (0.92)', '2 clicks', 'open', '✓ reachable'],
+      ['Is the service SOC 2 Type II certified?', 'security reviewer', '✓ Yes (0.55)', '3 clicks', '⊘ gated', '✗ not reachable', 'login wall'],
+      ['How much does it cost to process 10,000 payments a month?', 'buyer', '✗ No', 'not found', 'open', '✗ not reachable', 'robots.txt \\(GPTBot, PerplexityBot\\)'],
+      ['Can I try the API for free before signing a contract?', 'developer', '✓ Yes (0.92)', '2 clicks', 'open', '✓ reachable', '–'],
     ]);
+    // Only the sandbox answer is open to a human (the SOC 2 one is gated, pricing is not found); the same one is open to agents.
+    expect(text).toContain('Humans reach 1 of 3 answers without a login (1 more behind one); agents reach 1 of 3.');
     expect(text).toContain('“SOC 2 Type II report available on request” (✗ unverified)');
   });
 
@@ -202,9 +204,9 @@ describe('renderMarkdown: hostile page text', () => {
     expect(renderMarkdown(report)).toContain('](https://example.com/wiki/Foo_%28bar%29?q=a%5Cb)');
   });
 
-  it('keeps fit-check table rows to six cells despite pipes in the question', () => {
-    const rows = tableAfter(text, '## Buyer questions (fit check)');
-    for (const row of rows) expect(cells(row)).toHaveLength(6);
+  it('keeps fit-check table rows to seven cells despite pipes in the question', () => {
+    const rows = tableAfter(text, '## Human vs agent: buyer questions (fit check)');
+    for (const row of rows) expect(cells(row)).toHaveLength(7);
   });
 });
 

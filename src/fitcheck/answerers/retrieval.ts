@@ -9,7 +9,9 @@
 // where pattern is 1 for a match of the first pattern, 0.05 less for each later one (patterns are
 // listed most telling first; at least 0.75), 0.5 for a keyword-only match (no patterns), keywords is the share of
 // question keywords found in the sentence, its heading, page title or URL path (two hits = 1), and
-// rank is the chunk's BM25 score relative to the best chunk. The answer is the best sentence (plus
+// rank is the chunk's BM25 score relative to the best chunk. The sentence before counts for keyword
+// coverage ("Found a vulnerability? Report it to security@…"); for the first sentence of a section
+// the heading and the sentence together are a candidate too (a changelog entry's date heading). The answer is the best sentence (plus
 // a second one from another chunk when it also clears the threshold); confidence is the score.
 // The threshold was calibrated on the fixture portals (src/fitcheck/README.md, "Calibration").
 import { stemSet, phraseIn, splitSentences } from '../text.js';
@@ -60,6 +62,24 @@ export function quoteWindow(sentence: string, start: number, end: number): strin
   return sentence.slice(from, to).trim();
 }
 
+interface Candidate {
+  text: string;
+  /** Extra words that count for keyword coverage but are not quoted (the sentence before). */
+  near: string;
+}
+
+/**
+ * The texts a chunk offers as answers: each sentence; and for the first sentence of a section,
+ * also the heading and the sentence together — a changelog's date or a page's "Partner programme"
+ * heading is often the part that answers.
+ */
+function candidates(chunk: RetrievedChunk): Candidate[] {
+  const sentences = splitSentences(chunk.text);
+  const out: Candidate[] = sentences.map((text, i) => ({ text, near: sentences[i - 1] ?? '' }));
+  if (chunk.heading && sentences.length > 0 && chunk.id.endsWith(':0')) out.push({ text: `${chunk.heading} ${sentences[0]}`, near: '' });
+  return out;
+}
+
 /** Scores every sentence of the retrieved chunks for one question; best first. */
 export function scoreSentences(question: Question, chunks: readonly RetrievedChunk[]): ScoredSentence[] {
   const { patterns, exclude, context } = question.answer;
@@ -67,8 +87,8 @@ export function scoreSentences(question: Question, chunks: readonly RetrievedChu
   for (const chunk of chunks) {
     const where = `${chunk.title} ${chunk.heading} ${pathOf(chunk.url)}`;
     if (context.length > 0 && !context.some((re) => re.test(where))) continue;
-    const contextStems = stemSet(where);
-    for (const sentence of splitSentences(chunk.text)) {
+    const whereStems = stemSet(where);
+    for (const { text: sentence, near } of candidates(chunk)) {
       if (exclude.some((re) => re.test(sentence))) continue;
       let match: RegExpExecArray | null = null;
       let matchedPattern = 0;
@@ -90,6 +110,7 @@ export function scoreSentences(question: Question, chunks: readonly RetrievedChu
       } else if (patterns.length === 0 && inSentence.length > 0) {
         patternScore = 0.5;
       } else continue;
+      const contextStems = near ? new Set([...whereStems, ...stemSet(near)]) : whereStems;
       const hits = new Set([...inSentence, ...question.keywords.filter((k) => phraseIn(k, contextStems))]).size;
       const keywordScore = Math.min(1, hits / 2);
       const score = WEIGHTS.pattern * patternScore + WEIGHTS.keywords * keywordScore + WEIGHTS.rank * chunk.relative;

@@ -1,0 +1,20 @@
+import { writeFileSync, readFileSync } from 'node:fs';
+import { it } from 'vitest';
+import { renderHtml } from '../../reports/html.js';
+import { renderMarkdown } from '../../reports/markdown.js';
+import { renderComparisonHtml } from '../../reports/comparison-html.js';
+import { renderComparisonMarkdown } from '../../reports/comparison-markdown.js';
+import { buildComparison } from '../../src/compare/build.js';
+import { sampleReport } from './sample-report.js';
+import { competitorReports } from '../compare/reports.js';
+it('writes scratch html', () => {
+  writeFileSync('/tmp/pp-html/sample.html', renderHtml(sampleReport()));
+  writeFileSync('/tmp/pp-html/sample.md', renderMarkdown(sampleReport()));
+  const demo = JSON.parse(readFileSync('/tmp/ppb/demo-out/report.json', 'utf8'));
+  writeFileSync('/tmp/pp-html/demo.html', renderHtml(demo));
+  writeFileSync('/tmp/pp-html/demo.md', renderMarkdown(demo));
+  const c = buildComparison(competitorReports());
+  writeFileSync('/tmp/pp-html/compare.html', renderComparisonHtml(c));
+  writeFileSync('/tmp/pp-html/compare.md', renderComparisonMarkdown(c));
+  writeFileSync('/tmp/pp-html/compare.json', JSON.stringify(c, null, 2));
+});
