@@ -120,8 +120,7 @@ function summaryItem(item: SummaryItem): string {
 }
 
 function opportunityItem(o: Opportunity): string {
-  const [first] = o.evidence;
-  const evidence = first ? `<ul class="evidence"><li>${evidenceHtml(first)}</li></ul>` : '';
+  const evidence = o.evidence.length ? `<ul class="evidence">${o.evidence.map((e) => `<li>${evidenceHtml(e)}</li>`).join('')}</ul>` : '';
   const partial = o.status === 'partial' ? ` · ${h(opportunityStatus(o))}` : '';
   return (
     `<li><strong><a href="#${practiceAnchor(o.practiceId)}">${h(o.name)}</a></strong> ` +

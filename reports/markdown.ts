@@ -171,7 +171,7 @@ function opportunityItem(o: Opportunity): string[] {
   const partial = o.status === 'partial' ? ` · ${opportunityStatus(o)}` : '';
   const why = o.stage === 1 ? '' : `: ${md(o.why)}`;
   const out = [`- **${md(o.name)}** (${code(o.practiceId)}; ${md(opportunityWhere(o))} · stage ${o.stage}${partial})${why}`];
-  if (o.evidence[0]) out.push(`  - ${evidenceText(o.evidence[0])}`);
+  for (const e of o.evidence) out.push(`  - ${evidenceText(e)}`);
   return out;
 }
 

@@ -44,7 +44,7 @@ const STYLES = [
   { colour: '#7a4f00', dash: '4 2', marker: 'circle' },
 ] as const;
 
-const PAD_X = 110; // room for axis labels left and right
+const PAD_X = 150; // room for axis labels (and a " · n/a") left and right
 const PAD_Y = 50; // room above and below (axis labels sit beyond the value labels)
 /** How far axis labels sit outside the 100 ring: past a value label at 100 (12 out, 11 high). */
 const LABEL_OUT = 26;
@@ -161,13 +161,17 @@ export function spiderChartSvg(series: SpiderSeries[], opts: SpiderChartOptions 
     const anchor = cos > 0.1 ? 'start' : cos < -0.1 ? 'end' : 'middle';
     const x = round(p.x + cos * LABEL_OUT);
     const y = round(p.y + sin * LABEL_OUT + (sin > 0.1 ? 8 : sin < -0.1 ? -2 : 4));
-    const na = axisUnassessed(fa) ? ' data-assessed="false" fill="#4a4f55" font-style="italic"' : '';
-    parts.push(`<text class="axis-label" data-axis="${fa}" x="${x}" y="${y}" text-anchor="${anchor}"${na}>${xml(labels[fa])}</text>`);
+    // An axis nobody could assess says so at its label, where the eye looks for the axis name.
+    const na = axisUnassessed(fa);
+    const attrs = na ? ' data-assessed="false" fill="#4a4f55"' : '';
+    const tag = na ? `<tspan class="not-assessed" font-style="italic" font-weight="bold"> · ${NOT_ASSESSED_SHORT}</tspan>` : '';
+    parts.push(`<text class="axis-label" data-axis="${fa}" x="${x}" y="${y}" text-anchor="${anchor}"${attrs}>${xml(labels[fa])}${tag}</text>`);
   });
   parts.push('</g>');
 
   // Series: shape through the assessed axes, markers and values. Not-assessed axes get a hollow
-  // marker a little out from the centre (clear of a real 0, which sits on the centre) and "n/a".
+  // marker a little out from the centre (clear of a real 0, which sits on the centre) and, when
+  // other series do have a value there, an "n/a" beside it.
   // Overlaid fills add up; lighter fills keep every outline readable.
   const fillOpacity = series.length > 1 ? 0.07 : 0.12;
   series.forEach((s, n) => {
@@ -199,6 +203,8 @@ export function spiderChartSvg(series: SpiderSeries[], opts: SpiderChartOptions 
       }
       const p = at(i, NA_MARKER_AT + n * NA_STEP);
       parts.push(marker(style.marker, p.x, p.y, style.colour, true));
+      // Only where other series have a value: otherwise the axis label already says n/a.
+      if (axisUnassessed(fa)) return;
       const t = at(i, NA_MARKER_AT + n * NA_STEP + NA_TEXT_OUT);
       parts.push(
         `<text class="value not-assessed" data-axis="${fa}" x="${t.x}" y="${round(t.y + 4)}" font-size="11" font-style="italic" font-weight="bold" fill="${style.colour}"${HALO} text-anchor="middle">${NOT_ASSESSED_SHORT}</text>`,

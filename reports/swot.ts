@@ -6,6 +6,7 @@
 import type { Evidence, FocusAreaId, LensId, PracticeResult, Report } from '../src/report/types.js';
 import { LENSES } from '../src/report/types.js';
 import { FOCUS_AREA_LABELS, LENS_LABELS } from './labels.js';
+import { humanOpen } from './fit-check.js';
 import { STRENGTH_MIN, enablerScored, lensAssessed, summarize, type Summary, type SummaryOptions } from './summary.js';
 
 // User-facing words. Placeholders are filled by the functions below.
@@ -225,7 +226,7 @@ function jsOnlyThreat(report: Report): Threat | undefined {
 function fitCheckThreat(report: Report): Threat | undefined {
   const unreachable = report.fitCheck.filter((q) => !q.agent.reachable);
   if (unreachable.length === 0) return undefined;
-  const humans = unreachable.filter((q) => q.human.clickDepth !== null && q.human.gated !== true).length;
+  const humans = unreachable.filter(humanOpen).length;
   return {
     id: 'fit-check-unreachable',
     title: WORDS.fitCheckTitle,

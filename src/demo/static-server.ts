@@ -40,6 +40,8 @@ export interface StaticPortalOptions {
   host?: string;
   /** Rules merged over the root's `_routes.json` (same path → these win). */
   routes?: RoutesConfig;
+  /** Called for every request before it is answered (tests count what an audit fetched). */
+  onRequest?: (request: { method: string; url: string; headers: IncomingMessage['headers'] }) => void;
 }
 
 export interface RunningPortal {
@@ -58,6 +60,7 @@ export async function startStaticPortal(options: StaticPortalOptions): Promise<R
   let origin = '';
 
   const server = createServer((req, res) => {
+    options.onRequest?.({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers });
     handle({ root, routes, origin, signal: closing.signal }, req, res).catch((err: unknown) => {
       if (closing.signal.aborted) return;
       if (!res.headersSent) sendPage(req, res, 500, escapeHtml(MESSAGES.failed.replace('{error}', err instanceof Error ? err.message : String(err))));

@@ -135,7 +135,8 @@ export async function runFitCheck(input: RunFitCheckInput): Promise<FitCheckRun>
       if (path.likelyUrl) {
         if (path.human.gated) flags.add(FLAGS.gated);
         if (path.agent.blockedBy.includes('javascript')) flags.add(FLAGS.javascript);
-        if (path.agent.blockedBy.some((b) => b.startsWith('robots'))) flags.add(FLAGS.robots);
+        // Only blocks that keep answer engines and assistants out, not training crawlers.
+        if (path.agent.classes.search === false || path.agent.classes.user === false || path.agent.blockedBy.includes('robots')) flags.add(FLAGS.robots);
       }
     }
     const entry: FitCheckResultEntry = {

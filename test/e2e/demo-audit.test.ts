@@ -13,9 +13,13 @@ let server: { url: string; close(): Promise<void> };
 let report: Report;
 let origin: string;
 const events: string[] = [];
+const requests: { method: string; url: string; accept: string }[] = [];
 
 beforeAll(async () => {
-  server = await startStaticPortal({ root: ROOT, host: '127.0.0.1', port: 0 });
+  server = await startStaticPortal({
+    root: ROOT, host: '127.0.0.1', port: 0,
+    onRequest: (r) => requests.push({ method: r.method, url: r.url, accept: String(r.headers.accept ?? '') }),
+  });
   origin = new URL(server.url).origin;
   report = await runAudit(server.url, {
     allowPrivate: true,
@@ -49,6 +53,17 @@ describe('audit of the demo portal', () => {
     expect(probe('sitemap').facts.crawledPagesListed).toBeGreaterThan(0.5);
   });
 
+  it('fetches no URL twice: probes share one snapshot and one cached client', () => {
+    const seen = new Map<string, number>();
+    for (const r of requests) {
+      const key = `${r.method} ${r.url} ${r.accept}`;
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+    const repeated = [...seen].filter(([, n]) => n > 1);
+    expect(repeated).toEqual([]);
+    expect(requests.length).toBeGreaterThan(report.run.pagesFetched);
+  });
+
   it('robots: GPTBot blocked entirely, ClaudeBot from /docs/, others allowed', () => {
     const agents = probe('robots').facts.aiAgents as { agent: string; access: string }[];
     const access = Object.fromEntries(agents.map((a) => [a.agent, a.access]));
@@ -64,6 +79,30 @@ describe('audit of the demo portal', () => {
     expect(probe('llms-txt').facts).toMatchObject({
       present: true, valid: true, title: 'Northwind Bank Developer Portal', sectionCount: 4, linkCount: 11, brokenLinks: 1, fullPresent: false,
     });
+  });
+
+  it('machine-readability probes match the answer key', () => {
+    const docs = probe('openapi').facts.documents as { url: string; version: string; valid: boolean; operationCount: number }[];
+    expect(docs.find((d) => d.url === `${origin}/openapi.json`)).toMatchObject({ version: '3.0.3', valid: true, operationCount: 11 });
+    expect(probe('structured-data').facts.types).toEqual(expect.arrayContaining(['Organization', 'WebAPI', 'FAQPage']));
+    expect(probe('structured-data').facts.invalidBlocks).toBe(1);
+    expect(probe('indexability').facts.noindexUrls).toEqual([`${origin}/docs/legacy-v1`]);
+    const canonical = probe('indexability').facts.canonicalProblems as { url: string }[];
+    expect(canonical.map((c) => c.url)).toContain(`${origin}/docs/rate-limits`);
+    expect(probe('markdown').facts).toMatchObject({ negotiation: true, mdSiblings: true });
+  });
+
+  it('business-surface probes: login walls, JavaScript-only content, buyer pages', () => {
+    const gating = probe('gating').facts;
+    expect(gating.gatedUrls).toEqual(expect.arrayContaining([`${origin}/pricing`, `${origin}/sandbox`, `${origin}/console`]));
+    expect(gating.loginWall).toBe(false);
+    expect(probe('rendering').facts.jsOnlyUrls).toEqual([`${origin}/docs/guides/payments-quickstart`]);
+    const surface = probe('business-surface').facts as { pages: Record<string, { status?: string; found: boolean }>; sdkLanguages: string[] };
+    expect(surface.pages.pricing.found).toBe(false);
+    expect(surface.pages.pricing.status).toBe('gated');
+    expect(surface.pages.sla.found).toBe(false);
+    expect(surface.pages.changelog.found).toBe(true);
+    expect(surface.sdkLanguages).toEqual(expect.arrayContaining(['Java', 'Python']));
   });
 
   it('scores are in range, mixed (not a perfect score) and deterministic', () => {

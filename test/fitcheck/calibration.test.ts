@@ -1,7 +1,9 @@
-// Accuracy of the retrieval-only answerer against hand-labelled expectations: three fixture portals
-// (the demo portal and two in test/fixtures/fitcheck/portals) × the 30 bundled questions, labels in
+// Accuracy of the retrieval-only answerer against hand-labelled expectations: five fixture portals
+// (the demo portal and four in test/fixtures/fitcheck/portals) × the 30 bundled questions, labels in
 // test/fixtures/fitcheck/labels.json. Positive class = "answerable". A yes-answer whose first
 // citation is not on one of the labelled pages counts as a false positive AND a false negative.
+// Four portals are development data (the patterns were written and tuned on them); the portal
+// marked heldOut was written and labelled afterwards and is measured, not tuned against.
 // Set FITCHECK_CALIBRATION=1 to print the threshold sweep (the README's calibration table).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -111,8 +113,16 @@ describe('retrieval-only answerer calibration', () => {
         console.log(evaluate(DEFAULT_THRESHOLD, held).errors.join('\n'));
       }
     }
-    expect(c.tp + c.fp + c.fn + c.tn).toBeGreaterThanOrEqual(90);
+    expect(c.tp + c.fp + c.fn + c.tn).toBeGreaterThanOrEqual(120);
     expect(precision(c), c.errors.join('\n')).toBeGreaterThanOrEqual(0.85);
     expect(recall(c), c.errors.join('\n')).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('keeps its measured precision on the held-out portal (recall is the known weak side)', () => {
+    const c = evaluate(DEFAULT_THRESHOLD, true);
+    expect(c.tp + c.fp + c.fn + c.tn).toBe(30);
+    // Measured: precision 1.00, recall 0.67 (README, "Calibration"). Guard against regressions.
+    expect(precision(c), c.errors.join('\n')).toBeGreaterThanOrEqual(0.95);
+    expect(recall(c), c.errors.join('\n')).toBeGreaterThanOrEqual(0.6);
   });
 });

@@ -168,13 +168,14 @@ describe.skipIf(!HAVE_CHROMIUM)('report.html in headless Chromium', () => {
       const row = p.locator('#focus-areas tbody tr', { hasText: 'Go-live' });
       expect((await row.innerText()).replace(/\s+/g, ' ')).toContain('not assessed');
       expect(await row.innerText()).not.toMatch(/\bPoor\b/);
-      const na = p.locator('#focus-areas text.value.not-assessed');
-      await expect(na.count()).resolves.toBe(2);
-      for (const t of await na.all()) {
-        expect(await t.isVisible()).toBe(true);
-        expect(await t.textContent()).toBe('n/a');
-      }
+      // The axis labels of the two areas say n/a; no value label claims a 0 for them.
+      const na = p.locator('#focus-areas text.axis-label[data-assessed="false"]');
+      expect(await na.allTextContents()).toEqual(['Go-live · n/a', 'Community · n/a']);
+      for (const t of await na.all()) expect(await t.isVisible()).toBe(true);
+      expect(await p.locator('#focus-areas text.value').allTextContents()).toEqual(['62', '44', '71', '55']);
       expect(await p.locator('#focus-areas .hollow').count()).toBe(2);
+      const svgBox = (await p.locator('#focus-areas svg').boundingBox())!;
+      for (const b of await boxes(p, '#focus-areas text.axis-label')) expect(inside(b, svgBox), 'axis label clipped').toBe(true);
       const labels = await boxes(p, '#focus-areas text.value, #focus-areas text.axis-label');
       expectNoOverlap(labels, 'chart labels');
       await p.locator('#focus-areas').screenshot({ path: SCREENSHOTS.unassessed });
@@ -197,6 +198,11 @@ describe.skipIf(!HAVE_CHROMIUM)('report.html in headless Chromium', () => {
       const svgBox = (await svg.boundingBox())!;
       for (const b of legendBoxes) expect(inside(b, svgBox)).toBe(true);
       expect(await p.locator('#gaps li.gap').first().isVisible()).toBe(true);
+      // rival-b has no community score: a hollow marker and an n/a beside it, not a point at 0.
+      const na = p.locator('#focus-areas text.value.not-assessed');
+      expect(await na.count()).toBe(1);
+      expect(await na.first().isVisible()).toBe(true);
+      expect(await na.first().getAttribute('data-axis')).toBe('community');
       await p.screenshot({ path: SCREENSHOTS.comparison, fullPage: true });
     } finally {
       await p.close();

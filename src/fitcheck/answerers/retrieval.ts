@@ -17,7 +17,10 @@
 import { stemSet, phraseIn, splitSentences } from '../text.js';
 import type { Answerer, AnswerDraft, AnswerInput, AnswererStats, Question, RetrievedChunk } from '../types.js';
 
-/** Calibrated on test/fixtures/fitcheck/labels.json (see the README's calibration table). */
+/**
+ * Calibrated on test/fixtures/fitcheck/labels.json (README, "Calibration"): the highest threshold
+ * with no false positive on the development portals; a wrong "answerable" would credit a practice.
+ */
 export const DEFAULT_THRESHOLD = 0.7;
 /** Quotes are windows of the sentence around the match, at most this long. */
 export const MAX_QUOTE_CHARS = 320;
