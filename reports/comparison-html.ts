@@ -111,7 +111,7 @@ function focusAreas(c: Comparison): string {
       ...c.portals.map((p) => {
         const s = row.scores[p.index];
         const stage = row.stages[p.index];
-        return `${cell(s, isLeader(row, p.index))}${stage === null ? '' : `<br><span class="muted">stage ${stage}</span>`}`;
+        return `${cell(s, isLeader(row, p.index))}${stage === null ? '' : ` <br><span class="muted">stage ${stage}</span>`}`;
       }),
       leadersText(c, row),
       h(gapText(row.subjectGap)),

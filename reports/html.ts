@@ -3,7 +3,7 @@
 // titles, quotes, answers and findings come from the audited pages and are untrusted — and only
 // http(s) URLs become links.
 import { FOCUS_AREAS, LENSES, type FitCheckEntry, type Report } from '../src/report/types.js';
-import { formatBytes, formatClickDepth, formatCount, formatDate, formatDuration, formatPracticeScore, formatScore } from './format.js';
+import { formatBytes, formatClickDepth, formatCount, formatDate, formatDuration, formatPracticeScore } from './format.js';
 import { CSS } from './html-style.js';
 import { badge, evidenceHtml, h, link, notAssessed, practiceAnchor, scoreBadge, section, table } from './html-parts.js';
 import {
@@ -124,13 +124,13 @@ function opportunityItem(o: Opportunity): string {
   const partial = o.status === 'partial' ? ` · ${h(opportunityStatus(o))}` : '';
   return (
     `<li><strong><a href="#${practiceAnchor(o.practiceId)}">${h(o.name)}</a></strong> ` +
-    `<span class="muted">(${h(opportunityWhere(o))} · stage ${h(o.stage)}${partial})</span>${o.stage === 1 ? '' : `<br>${h(o.why)}`}${evidence}</li>`
+    `<span class="muted">(${h(opportunityWhere(o))} · stage ${h(o.stage)}${partial})</span>${o.stage === 1 ? '' : ` <br>${h(o.why)}`}${evidence}</li>`
   );
 }
 
 function threatItem(t: Threat): string {
   const evidence = t.evidence.length ? `<ul class="evidence">${t.evidence.map((e) => `<li>${evidenceHtml(e)}</li>`).join('')}</ul>` : '';
-  return `<li data-threat="${h(t.id)}"><strong>${h(t.title)}</strong><br>${h(t.detail)}${evidence}</li>`;
+  return `<li data-threat="${h(t.id)}"><strong>${h(t.title)}</strong> <br>${h(t.detail)}${evidence}</li>`;
 }
 
 function strengthsAndWeaknesses(report: Report): string {

@@ -129,7 +129,7 @@ describe('parseQuestionSet', () => {
       'g: [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]',
     ].join('\n');
     const t0 = performance.now();
-    expect(problemsOf(bomb)).toMatch(/alias|not valid YAML/i);
+    expect(problemsOf(bomb)).toMatch(/Excessive alias count/);
     expect(performance.now() - t0).toBeLessThan(1_000);
   });
 

@@ -16,7 +16,7 @@ export const goodFacts: FactsByProbe = {
     ),
     sitemaps: ['https://dev.example/sitemap.xml'],
     portalprobeAllowed: true,
-    contentSignals: { search: 'yes', 'ai-input': 'yes', 'ai-train': 'no' },
+    contentSignals: [{ agent: '*', value: 'search=yes, ai-input=yes, ai-train=no', line: 4 }],
   }),
   sitemap: ok({ url: 'https://dev.example/sitemap.xml', present: true, urlCount: 240, errors: [], lastmodCoverage: 0.95, crawledPagesListed: 0.92 }),
   'llms-txt': ok({
@@ -38,7 +38,7 @@ export const badFacts: FactsByProbe = {
     ),
     sitemaps: [],
     portalprobeAllowed: false,
-    contentSignals: null,
+    contentSignals: [],
   }),
   sitemap: ok({ present: false, urlCount: 0, errors: [], lastmodCoverage: null, crawledPagesListed: null }),
   'llms-txt': ok({ present: false, valid: false, title: null, sectionCount: 0, linkCount: 0, brokenLinks: 0, fullPresent: false, fullTokens: 0 }),

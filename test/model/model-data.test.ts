@@ -1,6 +1,8 @@
 // The bundled model's content (src/model/model.v1.json): its size, the share decided automatically,
 // stage coverage per focus area, roadmap priorities as issue 4 defines them, the PSD2
 // not-applicable rule, and its links to the fit-check questions in prompts/questions/.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadQuestions } from '../../src/fitcheck/questions.js';
 import { CHECKS } from '../../src/model/checks.js';
@@ -10,6 +12,7 @@ import { scorePractices } from '../../src/model/score.js';
 import { isAutomatic, modelStats, ruleLeaves } from '../../src/model/stats.js';
 import type { FactsByProbe } from '../../src/model/types.js';
 import { FOCUS_AREAS, LENSES } from '../../src/report/types.js';
+import { barePortal, fitCheckAll, preparedPortal } from './full-portals.js';
 import { ok } from './helpers.js';
 
 const model = loadModel();
@@ -201,5 +204,50 @@ describe('fit-check questions feed the model (prompts/questions/*.yaml)', () => 
       }
     }
     expect(missing).toEqual([]);
+  });
+});
+
+describe('every automatic rule points the right way', () => {
+  const questionIds = new Set(leaves.flatMap(({ rule }) => (rule.type === 'fitCheck' ? rule.questions : [])));
+  const automatic = model.practices.filter(isAutomatic).map((p) => p.id);
+
+  it('a portal that does everything passes every automatic practice (PSD2 ones do not apply)', () => {
+    const results = scorePractices(model, preparedPortal(), fitCheckAll(questionIds, true));
+    const r = Object.fromEntries(results.map((x) => [x.id, x]));
+    const psd2 = (id: string): boolean => ruleLeaves(byId.get(id)!.evidence).some((l) => l.type === 'check' && l.check.startsWith('psd2'));
+    const notPassing = automatic.filter((id) => r[id].status !== (psd2(id) ? 'notApplicable' : 'pass'));
+    expect(notPassing.map((id) => `${id}: ${r[id].status} ${r[id].evidence.map((e) => e.note).join(' | ')}`)).toEqual([]);
+  });
+
+  it('the same portal as a PSD2 bank passes the automatic PSD2 practices too', () => {
+    const r = Object.fromEntries(scorePractices(model, preparedPortal(['ISO 27001', 'PSD2', 'eIDAS']), fitCheckAll(questionIds, true)).map((x) => [x.id, x]));
+    for (const id of automatic) expect(r[id].status, id).toBe('pass');
+  });
+
+  it('a portal that publishes nothing and blocks agents fails every automatic practice (PSD2 ones do not apply)', () => {
+    const results = scorePractices(model, barePortal(), fitCheckAll(questionIds, false));
+    const r = Object.fromEntries(results.map((x) => [x.id, x]));
+    for (const id of automatic) {
+      const psd2 = ruleLeaves(byId.get(id)!.evidence).some((l) => l.type === 'check' && l.check.startsWith('psd2'));
+      expect(r[id], id).toMatchObject({ status: psd2 ? 'notApplicable' : 'fail', score: 0 });
+    }
+  });
+});
+
+describe('src/model/README.md quotes the data', () => {
+  const readme = readFileSync(fileURLToPath(new URL('../../src/model/README.md', import.meta.url)), 'utf8');
+
+  it('has the per-focus-area counts and the automatic share of modelStats', () => {
+    for (const fa of model.focusAreas) {
+      const s = stats.byFocusArea[fa.id];
+      const row = `| ${fa.name} | ${s.practices} | ${s.byStage.join(' / ')} | ${s.automatic} |`;
+      expect(readme, fa.id).toContain(row);
+    }
+    expect(readme).toContain(`| **total** | **${stats.practices}** | **${stats.byStage.join(' / ')}** | **${stats.automatic}** (${(stats.automaticShare * 100).toFixed(1)}%) |`);
+    expect(readme).toContain(`${model.enablers.length} enablers and ${stats.practices}\npractices, ${stats.automatic} of them`);
+  });
+
+  it('maps every practice to its catalogue provenance', () => {
+    for (const p of model.practices) expect(readme, p.id).toMatch(new RegExp(`^\\| ${p.id} \\| ${p.stage} \\| ${p.roadmap?.priority} \\|`, 'm'));
   });
 });

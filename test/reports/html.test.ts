@@ -86,6 +86,54 @@ describe('renderHtml: content', () => {
     expect(weaknesses).toEqual(['Community', 'Decision making', 'Commercial transparency', 'Operational transparency', 'Community & engagement']);
   });
 
+  it('shows "not assessed" in words (not "0 Poor") for a focus area, lens or enabler with nothing scored', () => {
+    const report = sampleReport();
+    report.scores.focusAreas.goLive = { score: 0, stage: 0, assessed: false };
+    report.scores.lenses.aiVisibility = 0;
+    report.practices = report.practices.map((p) => (p.lenses.includes('aiVisibility') ? { ...p, status: 'manual' as const, score: 0 } : p));
+    const d = dom(renderHtml(report));
+    expect(tableRows(d, 'Focus area scores and maturity stage')[3]).toEqual(['Go-live', '– not assessed', '–']);
+    expect(tableRows(d, 'Scores by lens (0–100)')[2]).toEqual(['AI visibility', '– not assessed']);
+    expect(text(d.getElementById('focus-areas'))).not.toMatch(/0 Poor/);
+    const badge = d.querySelector('#focus-areas tbody tr:nth-child(4) .badge')!;
+    expect(badge.classList.contains('tone-neutral')).toBe(true);
+    expect(badge.getAttribute('title')).toBe('every practice is manual or not applicable');
+    expect([...d.querySelectorAll('#summary .q-weaknesses li strong')].map((s) => s.textContent)).not.toContain('Go-live');
+  });
+
+  it('has a SWOT summary: strengths, weaknesses, opportunities linked to the drill-down, threats with evidence', () => {
+    const quadrants = [...doc.querySelectorAll('#summary .quadrant')];
+    expect(quadrants.map((q) => text(q.querySelector('h3')))).toEqual(['Strengths', 'Weaknesses', 'Opportunities (cheap, high-weight fixes)', 'Threats']);
+    const links = [...quadrants[2].querySelectorAll('li > strong > a')];
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      '#practice-discovery.ai-crawlers-allowed',
+      '#practice-maintenance.status-page',
+      '#practice-decision.pricing-public',
+      '#practice-golive.sla',
+      '#practice-onboarding.openapi',
+    ]);
+    for (const a of links) expect(doc.getElementById(a.getAttribute('href')!.slice(1))?.tagName).toBe('LI');
+    const threats = [...quadrants[3].querySelectorAll(':scope > ul > li')];
+    expect(threats.map((t) => t.getAttribute('data-threat'))).toEqual(['ai-agents-blocked', 'fit-check-unreachable', 'lens-gap']);
+    expect(threats[0].querySelector('.evidence a')?.getAttribute('href')).toBe('https://developer.example-pay.com/robots.txt');
+  });
+
+  it('says how many answers humans and agents reach above the fit-check table', () => {
+    const report = sampleReport();
+    report.fitCheck[2].agent = { reachable: false, blockedBy: ['robots.txt'] };
+    expect(text(dom(renderHtml(report)).querySelector('.fit-summary'))).toBe(
+      "Humans reach 1 of 3 answers without a login (1 more behind one); agents reach 0 of 3. 1 answer a human finds openly is out of an agent's reach.",
+    );
+  });
+
+  it('gives every practice in the drill-down its definition, weight, lenses and who decided it', () => {
+    const li = doc.getElementById('practice-decision.pricing-public')!;
+    expect(text(li.querySelector('.definition'))).toBe('Prices or a pricing model can be read without signing up or contacting sales.');
+    expect(text(li.querySelector('.muted'))).toBe('score 0.00 · stage 1 · Core, Business readiness · decided by fit-check answer');
+    const roadmapLink = doc.querySelector('#roadmap li[data-priority="1"] a[href="#practice-decision.pricing-public"]');
+    expect(roadmapLink).not.toBeNull();
+  });
+
   it('orders the roadmap P1, P2, P3 under priority headings, with why, evidence and done', () => {
     const items = [...doc.querySelectorAll('#roadmap li[data-priority]')];
     expect(items.map((li) => li.getAttribute('data-priority'))).toEqual(['1', '1', '2', '2', '3']);

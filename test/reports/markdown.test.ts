@@ -100,6 +100,38 @@ describe('renderMarkdown: content', () => {
     expect(section).not.toContain('Marketing'); // no scored practices: neither strength nor weakness
   });
 
+  it('shows "not assessed" instead of a 0 for a focus area, lens or enabler with nothing scored', () => {
+    const report = sampleReport();
+    report.scores.focusAreas.community = { score: 0, stage: 0, assessed: false };
+    report.scores.enablers[0].assessed = false;
+    report.scores.lenses.businessReadiness = 0;
+    report.practices = report.practices.map((p) => (p.lenses.includes('businessReadiness') ? { ...p, status: 'notApplicable' as const } : p));
+    const out = renderMarkdown(report);
+    expect(tableAfter(out, '## Focus areas').slice(2).map(cells)[5]).toEqual(['Community', '– not assessed', '–']);
+    expect(tableAfter(out, '## Scores').slice(2).map(cells)[1]).toEqual(['Business readiness', '– not assessed']);
+    expect(tableAfter(out, '## Enablers').slice(2).map(cells)[0]).toEqual(['Search', 'Discovery', '– not assessed', '–', '1 / 2']);
+    expect(out).toContain('#### Search (not assessed)');
+    const weaknesses = out.slice(out.indexOf('### Weaknesses'), out.indexOf('### Opportunities'));
+    expect(weaknesses).not.toContain('**Community** (focus area)');
+  });
+
+  it('has the four SWOT parts in order, with opportunities and threats from the report data', () => {
+    const order = ['### Strengths', '### Weaknesses', '### Opportunities (cheap, high-weight fixes)', '### Threats'].map((h) => text.indexOf(`\n${h}\n`));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    const opportunities = text.slice(order[2], order[3]);
+    expect(opportunities).toContain('- **Pricing is public** (`decision.pricing-public`; Decision making · Commercial transparency · stage 1)');
+    expect(opportunities).toContain('- **SLA is public** (`golive.sla`; Go-live · Go-live essentials · stage 2): Stage-2 practice in an otherwise strong enabler: Go-live essentials \\(82\\)');
+    const threats = text.slice(order[3], text.indexOf('## Roadmap'));
+    expect(threats).toContain('- **AI search and assistant agents are blocked**: robots.txt lets PerplexityBot fetch nothing');
+    expect(threats).toContain('- **The lenses disagree**: AI visibility \\(41\\) trails Core \\(64\\) by 23 points');
+  });
+
+  it('gives each practice in the drill-down its definition and who decided it', () => {
+    expect(text).toContain('- ✗ Fail · 0.00 · **Pricing is public** `decision.pricing-public` · stage 1 · decided by fit-check answer');
+    expect(text).toContain('  - What it means: Prices or a pricing model can be read without signing up or contacting sales.');
+  });
+
   it('groups the roadmap P1, P2, P3 in that order, keeping the report order inside a priority', () => {
     const titles = ['Publish pricing', 'Let AI search crawlers read the docs', 'Publish a status page', 'Keep the changelog current', 'Open a developer forum'];
     const positions = titles.map((t) => text.indexOf(`**${t}**`));
@@ -207,6 +239,12 @@ describe('renderMarkdown: hostile page text', () => {
   it('keeps fit-check table rows to seven cells despite pipes in the question', () => {
     const rows = tableAfter(text, '## Human vs agent: buyer questions (fit check)');
     for (const row of rows) expect(cells(row)).toHaveLength(7);
+  });
+});
+
+describe('renderMarkdown: golden file', () => {
+  it('renders the sample report exactly as reviewed (update with vitest -u after an intended change)', async () => {
+    await expect(renderMarkdown(sampleReport())).toMatchFileSnapshot('golden/report.md');
   });
 });
 

@@ -136,6 +136,49 @@ describe('spiderChartSvg', () => {
     expect(d.querySelectorAll('text.value')).toHaveLength(18);
   });
 
+  it('plots a value that was not assessed (null) as a hollow marker with n/a, never as a 0', () => {
+    const d = parse(spiderChartSvg([{ name: 's', values: { ...VALUES, goLive: null, community: null } }]));
+    const { centre, ends } = axes(d);
+    // The shape joins the four assessed axes only.
+    const vertices = points(d.querySelector('polygon.series-shape')!.getAttribute('points'));
+    expect(vertices).toHaveLength(4);
+    for (const v of vertices) expect(Math.hypot(v.x - centre.x, v.y - centre.y)).toBeGreaterThan(10);
+    expect([...d.querySelectorAll('text.value')].map((t) => t.getAttribute('data-axis'))).toEqual(['discovery', 'decisionMaking', 'onboarding', 'maintenance']);
+    // The axes say n/a at their labels, are dashed, and carry a hollow marker on the axis (not on the centre).
+    expect([...d.querySelectorAll('text.axis-label[data-assessed="false"]')].map((t) => t.textContent)).toEqual(['Go-live · n/a', 'Community · n/a']);
+    expect(d.querySelector('line.axis[data-axis="goLive"]')!.getAttribute('stroke-dasharray')).not.toBeNull();
+    expect(d.querySelector('line.axis[data-axis="discovery"]')!.getAttribute('stroke-dasharray')).toBeNull();
+    const hollow = [...d.querySelectorAll('.hollow')];
+    expect(hollow).toHaveLength(2);
+    const cx = Number(hollow[0].getAttribute('cx'));
+    const cy = Number(hollow[0].getAttribute('cy'));
+    expect(Math.hypot(cx - centre.x, cy - centre.y)).toBeGreaterThan(5);
+    // On the go-live axis: same direction as the axis end.
+    const dir = Math.atan2(ends.goLive.y - centre.y, ends.goLive.x - centre.x);
+    expect(Math.atan2(cy - centre.y, cx - centre.x)).toBeCloseTo(dir, 3);
+    expect(d.querySelector('desc')!.textContent).toContain('Go-live not assessed');
+  });
+
+  it('writes n/a beside the hollow marker when other series have a value on that axis', () => {
+    const d = parse(spiderChartSvg([
+      { name: 'a', values: VALUES },
+      { name: 'b', values: { ...VALUES, community: null } },
+    ]));
+    const na = [...d.querySelectorAll('text.value.not-assessed')];
+    expect(na.map((t) => [t.getAttribute('data-axis'), t.textContent])).toEqual([['community', 'n/a']]);
+    expect(d.querySelectorAll('text.axis-label[data-assessed="false"]')).toHaveLength(0);
+  });
+
+  it('draws a line for two assessed axes and no shape for fewer', () => {
+    const only = (keep: string[]) =>
+      Object.fromEntries(Object.entries(VALUES).map(([k, v]) => [k, keep.includes(k) ? v : null])) as Record<FocusAreaId, number | null>;
+    const two = parse(spiderChartSvg([{ name: 's', values: only(['discovery', 'onboarding']) }]));
+    expect(two.querySelector('polyline.series-shape')).not.toBeNull();
+    const one = parse(spiderChartSvg([{ name: 's', values: only(['discovery']) }]));
+    expect(one.querySelector('.series-shape')).toBeNull();
+    expect(one.querySelectorAll('.marker:not(.hollow)')).toHaveLength(1);
+  });
+
   it('escapes series names and labels', () => {
     const hostile = '<script>alert(1)</script>"&';
     const out = spiderChartSvg([{ name: hostile, values: VALUES }], { legend: true, title: hostile, labels: { discovery: hostile, decisionMaking: 'D', onboarding: 'O', goLive: 'G', maintenance: 'M', community: 'C' } });

@@ -5,6 +5,9 @@ import {
   STRENGTH_MIN,
   WEAKNESS_BELOW,
   enablerScored,
+  focusAreaAssessed,
+  focusAreaValues,
+  lensAssessed,
   keyFacts,
   practiceScore,
   practicesByArea,
@@ -52,6 +55,16 @@ describe('summarize', () => {
     const { strengths, weaknesses } = summarize(report);
     expect(strengths.map((s) => s.id)).toEqual(kind === 'strength' ? ['goLive'] : []);
     expect(weaknesses.map((s) => s.id)).toEqual(kind === 'weakness' ? ['goLive'] : []);
+  });
+
+  it('lists a focus area or enabler that was not assessed neither as a weakness nor as a strength', () => {
+    const report = sampleReport();
+    report.scores.focusAreas.community = { score: 0, stage: 0, assessed: false };
+    report.scores.focusAreas.goLive = { score: 82, stage: 1, assessed: false }; // score ignored once flagged
+    report.scores.enablers[2].assessed = false; // commercial-transparency, 20
+    const { strengths, weaknesses } = summarize(report, { enablers: 20, focusAreas: 6 });
+    expect(weaknesses.map((w) => w.id)).toEqual(['decisionMaking', 'operational-transparency', 'community-engagement']);
+    expect(strengths.map((w) => w.id)).not.toContain('goLive');
   });
 
   it('honours the list sizes', () => {
@@ -120,9 +133,37 @@ describe('practicesByArea', () => {
 });
 
 describe('small helpers', () => {
-  it('enablerScored is false only for total 0', () => {
+  it('enablerScored is false for total 0 or assessed: false', () => {
     const e = { id: 'x', name: 'X', focusArea: 'discovery' as const, score: 0 };
-    expect([enablerScored(e), enablerScored({ ...e, total: 2 }), enablerScored({ ...e, total: 0 })]).toEqual([true, true, false]);
+    expect([enablerScored(e), enablerScored({ ...e, total: 2 }), enablerScored({ ...e, total: 0 }), enablerScored({ ...e, total: 2, assessed: false })]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+
+  it('focusAreaAssessed reads the flag; older reports without it count as assessed', () => {
+    const report = sampleReport();
+    report.scores.focusAreas.goLive.assessed = false;
+    report.scores.focusAreas.community.assessed = true;
+    expect(FOCUS_AREAS.map((fa) => focusAreaAssessed(report, fa))).toEqual([true, true, true, false, true, true]);
+  });
+
+  it('focusAreaValues gives null (not 0) for a focus area not assessed', () => {
+    const report = sampleReport();
+    report.scores.focusAreas.goLive = { score: 0, stage: 0, assessed: false };
+    expect(focusAreaValues(report)).toEqual({ discovery: 62, decisionMaking: 44, onboarding: 71, goLive: null, maintenance: 55, community: 33 });
+  });
+
+  it('lensAssessed: a lens with a score, or with a scored practice, is assessed; one with neither is not', () => {
+    const report = sampleReport();
+    expect(lensAssessed(report, 'aiVisibility')).toBe(true);
+    report.scores.lenses.aiVisibility = 0;
+    expect(lensAssessed(report, 'aiVisibility')).toBe(true); // discovery.ai-crawlers-allowed (fail) counts toward it
+    report.practices = report.practices.map((p) => (p.lenses.includes('aiVisibility') ? { ...p, status: 'manual' as const } : p));
+    expect(lensAssessed(report, 'aiVisibility')).toBe(false);
+    expect(lensAssessed(report, 'core')).toBe(true);
   });
 
   it('practiceScore shows no number for manual and not-applicable practices', () => {

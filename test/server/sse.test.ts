@@ -2,65 +2,15 @@
 // from the first status to the final `done`, with progress and heartbeats in between; and the
 // immediate replay for audits that already ended.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { startStaticPortal, type RunningPortal } from '../../src/demo/static-server.js';
 import { resolveConfig } from '../../src/server/config.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import { validateReport } from '../../reports/json.js';
 import { tempDb, type TempDir } from './helpers.js';
+import { call, readEventStream } from './http-client.js';
 
 const SITE = fileURLToPath(new URL('../fixtures/crawl/site/', import.meta.url));
-
-export interface SseMessage {
-  event: string;
-  data: unknown;
-}
-
-/** Reads an event stream to its end: the events, the comment lines, the response headers. */
-export function readEventStream(url: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, unknown>; events: SseMessage[]; comments: string[] }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { headers: { accept: 'text/event-stream', ...headers } }, (res) => {
-      res.setEncoding('utf8');
-      let buffer = '';
-      const events: SseMessage[] = [];
-      const comments: string[] = [];
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          let event = 'message';
-          const data: string[] = [];
-          for (const line of frame.split('\n')) {
-            if (line.startsWith(':')) comments.push(line.slice(1).trim());
-            else if (line.startsWith('event: ')) event = line.slice(7);
-            else if (line.startsWith('data: ')) data.push(line.slice(6));
-          }
-          if (data.length) events.push({ event, data: JSON.parse(data.join('\n')) });
-        }
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, events, comments }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-async function call(method: string, url: string, headers: Record<string, string>, body?: unknown): Promise<{ status: number; json: any }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : null }));
-    });
-    req.on('error', reject);
-    req.end(body ? JSON.stringify(body) : undefined);
-  });
-}
 
 let portal: RunningPortal;
 let server: RunningServer;

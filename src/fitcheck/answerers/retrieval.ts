@@ -13,7 +13,8 @@
 // coverage ("Found a vulnerability? Report it to security@…"); for the first sentence of a section
 // the heading and the sentence together are a candidate too (a changelog entry's date heading). The answer is the best sentence (plus
 // a second one from another chunk when it also clears the threshold); confidence is the score.
-// The threshold was calibrated on the fixture portals (src/fitcheck/README.md, "Calibration").
+// A sentence that reads as code (symbol density over 4 %) loses 0.1: a snippet proves little to a
+// buyer. The threshold was calibrated on the fixture portals (src/fitcheck/README.md, "Calibration").
 import { stemSet, phraseIn, splitSentences } from '../text.js';
 import type { Answerer, AnswerDraft, AnswerInput, AnswererStats, Question, RetrievedChunk } from '../types.js';
 
@@ -25,6 +26,14 @@ export const DEFAULT_THRESHOLD = 0.7;
 /** Quotes are windows of the sentence around the match, at most this long. */
 export const MAX_QUOTE_CHARS = 320;
 const WEIGHTS = { pattern: 0.5, keywords: 0.3, rank: 0.2 } as const;
+/** Code is a poor answer to a buyer's question: sentences dense in code symbols lose this much. */
+const CODE_PENALTY = 0.1;
+const CODE_SYMBOLS = /[{}()[\];=<>$@\\|`"]/g;
+
+/** True for text that reads as code or markup rather than prose (symbol density over 4 %). */
+export function looksLikeCode(text: string): boolean {
+  return text.length > 0 && (text.match(CODE_SYMBOLS)?.length ?? 0) / text.length > 0.04;
+}
 
 export interface ScoredSentence {
   url: string;
@@ -116,7 +125,8 @@ export function scoreSentences(question: Question, chunks: readonly RetrievedChu
       const contextStems = near ? new Set([...whereStems, ...stemSet(near)]) : whereStems;
       const hits = new Set([...inSentence, ...question.keywords.filter((k) => phraseIn(k, contextStems))]).size;
       const keywordScore = Math.min(1, hits / 2);
-      const score = WEIGHTS.pattern * patternScore + WEIGHTS.keywords * keywordScore + WEIGHTS.rank * chunk.relative;
+      const score = WEIGHTS.pattern * patternScore + WEIGHTS.keywords * keywordScore + WEIGHTS.rank * chunk.relative
+        - (looksLikeCode(sentence) ? CODE_PENALTY : 0);
       out.push({ url: chunk.url, chunkId: chunk.id, sentence, quote: quoteWindow(sentence, start, end), score: Math.round(score * 1000) / 1000 });
     }
   }
