@@ -71,6 +71,8 @@ export function instanceOptions(config: ServerConfig): FastifyServerOptions {
     trustProxy: config.trustProxy,
     // Long enough for a slow client, short enough that idle sockets do not pile up.
     requestTimeout: 30_000,
+    // Closing waits for running audits to stop (shutdownGraceMs); avvio must not time out first.
+    pluginTimeout: Math.max(10_000, config.shutdownGraceMs + 5_000),
     ajv: {
       customOptions: {
         // Fastify's default removes unknown properties silently; an unknown option must be a 400.

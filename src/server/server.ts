@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from './app.js';
 import type { ServerConfig } from './config.js';
 
-const FORCE_EXIT_MARGIN_MS = 5_000;
+const FORCE_EXIT_MARGIN_MS = 10_000;
 
 export interface RunningServer {
   app: FastifyInstance;

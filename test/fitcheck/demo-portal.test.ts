@@ -1,6 +1,7 @@
 // The retrieval-only answerer on the demo portal (test/fixtures/demo-portal, answer key in its
-// README.md), served on 127.0.0.1 and crawled with the real crawl; robots, sitemap and llms-txt
-// facts come from the real probes, gating and rendering facts from the answer key.
+// README.md), served on 127.0.0.1, crawled with the real crawl and probed with the real robots,
+// sitemap, llms-txt, gating and markdown probes (rendering is left out: it starts a browser; its
+// facts are covered in paths.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { createRetrievalAnswerer, loadQuestions, runFitCheck, type FitCheckProgress, type FitCheckRun } from '../../src/fitcheck/index.js';
@@ -18,20 +19,7 @@ const path = (url: string) => new URL(url).pathname;
 
 beforeAll(async () => {
   portal = await crawlPortal(fileURLToPath(new URL('../fixtures/demo-portal/', import.meta.url)));
-  const o = portal.origin;
-  const answerKey: ProbeResultEntry[] = [
-    { id: 'gating', status: 'ok', durationMs: 0, findings: [], facts: {
-      gatedUrls: [`${o}/pricing`, `${o}/sandbox`, `${o}/console`], loginWall: true,
-      pages: [
-        { url: `${o}/pricing`, finalUrl: `${o}/login?next=/pricing`, gate: 'login-redirect', evidence: {} },
-        { url: `${o}/sandbox`, finalUrl: `${o}/login?next=/sandbox`, gate: 'login-redirect', evidence: {} },
-        { url: `${o}/console`, finalUrl: `${o}/console`, gate: 'status-401', evidence: {} },
-      ],
-      loginUrls: [`${o}/login`],
-    } },
-    { id: 'rendering', status: 'ok', durationMs: 0, findings: [], facts: { mode: 'heuristic', jsOnlyUrls: [`${o}/docs/guides/payments-quickstart`] } },
-  ];
-  probes = [...portal.probes, ...answerKey];
+  probes = portal.probes;
   run = await runFitCheck({
     snapshot: portal.snapshot, probes, robotsTxt: portal.robotsTxt,
     questions: loadQuestions(), answerer: createRetrievalAnswerer(), onProgress: (e) => progress.push(e),
@@ -101,6 +89,9 @@ describe('fit-check of the demo portal without an LLM', () => {
     expect(entry('certifications').answer).toMatch(/27001/);
     expect(entry('sandbox').answerable).toBe(true);
     expect(entry('security-disclosure').agent.inLlmsTxt).toBe(false);
+    // The FAQ has a Markdown twin and is listed in llms.txt (as faq.md).
+    expect(path(entry('free-tier').citations[0].url)).toBe('/docs/faq');
+    expect(entry('free-tier').agent).toMatchObject({ markdown: true, inLlmsTxt: true });
   });
 
   it('finds the blog comment that tells AI assistants to misreport pricing, and keeps it out of every answer', () => {

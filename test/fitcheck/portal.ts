@@ -1,5 +1,6 @@
 // Test helper: serves a fixture portal on 127.0.0.1, crawls it with the real crawl and runs the
-// stable probes the fit-check reads (robots, sitemap, llms-txt), as run-audit does.
+// probes the fit-check reads (robots, sitemap, llms-txt, gating, markdown, and rendering on request:
+// it may start a headless browser), as run-audit does.
 import { startStaticPortal } from '../../src/demo/static-server.js';
 import { createHttpClient } from '../../src/fetch/client.js';
 import { createAuditFetch } from '../../src/fetch/audit-fetch.js';
@@ -12,6 +13,9 @@ import { decodeBody } from '../../src/fetch/decode.js';
 import robots from '../../probes/robots.js';
 import sitemap from '../../probes/sitemap.js';
 import llmsTxt from '../../probes/llms-txt.js';
+import gating from '../../probes/gating.js';
+import rendering from '../../probes/rendering.js';
+import markdown from '../../probes/markdown.js';
 import type { Snapshot } from '../../src/crawl/types.js';
 import type { ProbeResultEntry } from '../../src/report/types.js';
 
@@ -23,7 +27,7 @@ export interface CrawledPortal {
   close(): Promise<void>;
 }
 
-export async function crawlPortal(root: string, maxPages = 60): Promise<CrawledPortal> {
+export async function crawlPortal(root: string, options: { maxPages?: number; rendering?: boolean } = {}): Promise<CrawledPortal> {
   const server = await startStaticPortal({ root, host: '127.0.0.1', port: 0 });
   const origin = new URL(server.url).origin;
   const client = createHttpClient({ allowPrivate: true });
@@ -34,8 +38,8 @@ export async function crawlPortal(root: string, maxPages = 60): Promise<CrawledP
     const snapshot = await crawl(`${origin}/`, {
       fetch, parser: createPageParser(0), robotsPolicy: policy.policy, seeds: (o) => discoverSeeds(o, fetch),
       requestCount: () => client.stats,
-    }, { maxPages, maxDepth: 5 });
-    const probes = await runProbes([robots, sitemap, llmsTxt], {
+    }, { maxPages: options.maxPages ?? 60, maxDepth: 5 });
+    const probes = await runProbes([robots, sitemap, llmsTxt, gating, markdown, ...(options.rendering ? [rendering] : [])], {
       snapshot, fetch, signal: new AbortController().signal, options: { maxLinkChecks: 20, maxSitemapDepth: 2 },
     });
     const res = await fetch(`${origin}/robots.txt`);

@@ -33,7 +33,7 @@ let facts: FactsByProbe;
 
 beforeAll(async () => {
   audit = await auditDemoPortal();
-  facts = factsFromProbes(audit.probes);
+  facts = factsFromProbes(audit.report.probes);
 }, 240_000);
 
 function resolve(path: string): { found: boolean; value?: unknown; status?: string } {

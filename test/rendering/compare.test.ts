@@ -167,3 +167,20 @@ describe('frameworkMarkers', () => {
     ['<p>Plain page</p>', []],
   ])('%s → %j', (html, expected) => expect(frameworkMarkers(html)).toEqual(expected));
 });
+
+describe('countWords fast path agrees with Intl.Segmenter', () => {
+  const seg = new Intl.Segmenter('en', { granularity: 'word' });
+  const reference = (t: string) => [...seg.segment(t)].filter((s) => s.isWordLike).length;
+  it.each([
+    'Hello, world! This is a test.',
+    "Don't panic: version 3.5 of the API (e.g. /v3) costs €49 per month.",
+    'Café déjà vu — naïve façade; Straße über Ärger.',
+    'snake_case and camelCase and 2026-11-28 dates',
+    'Привет мир, это тест.',
+  ])('%s', (text) => {
+    expect(countWords(text)).toBe(reference(text));
+  });
+  it('uses the segmenter for scripts without spaces', () => {
+    expect(countWords('日本語のテキストです')).toBe(reference('日本語のテキストです'));
+  });
+});

@@ -119,8 +119,7 @@ describe('real processes: kill -9 and SIGTERM mid-audit', () => {
   async function serve(): Promise<{ child: ChildProcess; url: string; exited: Promise<number | null> }> {
     const main = pathToFileURL(join(BUILD_DIR, 'src/cli/main.js')).href;
     const args = ['serve', '--port', '0', '--db', db.file, '--no-auth', '--allow-private', '--no-browser', '--log-level', 'warn', '--rate-limit', '100000'];
-    const code = `import(${JSON.stringify(main)}).then((m) => m.main(${JSON.stringify(args)})).then((c) => { process.exitCode = c; })`;
-    const child = spawn(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'test/server/serve-child.mjs'), main, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     children.add(child);
     const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => {
       children.delete(child);
@@ -159,7 +158,6 @@ describe('real processes: kill -9 and SIGTERM mid-audit', () => {
     const id = res.json.id as string;
     await waitFor(async () => {
       const a = (await call('GET', `${url}/v1/audits/${id}`)).json;
-      if (process.env.PP_DEBUG) console.log(JSON.stringify(a));
       if (a.status !== 'queued' && a.status !== 'running') throw new Error(`the audit ended before the test could interrupt it: ${JSON.stringify(a)}`);
       return a.status === 'running' && a.progress?.pagesFetched >= 1 ? true : undefined;
     }, 60_000, 100);

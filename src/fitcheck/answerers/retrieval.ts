@@ -1,20 +1,21 @@
 // The retrieval-only answerer (no LLM): picks the best supporting sentence(s) from the retrieved
-// chunks. A sentence is a candidate when it matches one of the question's answer patterns (or,
-// for a question without patterns, contains one of its keywords), matches none of its exclusions,
-// and — when the question names a context — sits on a page or under a heading that matches it.
-// Candidates are scored:
+// chunks. Candidates are each chunk's sentences, plus heading + first sentence for the first chunk
+// of a section (a changelog entry's date is often its heading). A candidate must match one of the
+// question's answer patterns (or, for a question without patterns, contain one of its keywords),
+// match none of its exclusions, and — when the question names a context — sit on a page or under
+// a heading that matches it. Candidates are scored:
 //
-//   score = 0.5 · pattern + 0.3 · keywords + 0.2 · rank
+//   score = 0.5 · pattern + 0.3 · keywords + 0.2 · rank − 0.1 · code
 //
-// where pattern is 1 for a match of the first pattern, 0.05 less for each later one (patterns are
-// listed most telling first; at least 0.75), 0.5 for a keyword-only match (no patterns), keywords is the share of
-// question keywords found in the sentence, its heading, page title or URL path (two hits = 1), and
-// rank is the chunk's BM25 score relative to the best chunk. The sentence before counts for keyword
-// coverage ("Found a vulnerability? Report it to security@…"); for the first sentence of a section
-// the heading and the sentence together are a candidate too (a changelog entry's date heading). The answer is the best sentence (plus
-// a second one from another chunk when it also clears the threshold); confidence is the score.
-// A sentence that reads as code (symbol density over 4 %) loses 0.1: a snippet proves little to a
-// buyer. The threshold was calibrated on the fixture portals (src/fitcheck/README.md, "Calibration").
+// - pattern: 1 for the first pattern, 0.05 less for each later one (patterns are listed most
+//   telling first; at least 0.75); 0.5 for a keyword-only match.
+// - keywords: question keywords found in the sentence, the sentence before it ("Found a
+//   vulnerability? Report it to security@…"), its heading, page title or URL path; two hits = 1.
+// - rank: the chunk's BM25 score relative to the best chunk.
+// - code: 1 when the sentence reads as code (symbol density over 4 %): a snippet proves little.
+//
+// The answer is the best sentence, plus one from another chunk when it also clears the threshold;
+// confidence is the score. The threshold is calibrated (src/fitcheck/README.md, "Calibration").
 import { stemSet, phraseIn, splitSentences } from '../text.js';
 import type { Answerer, AnswerDraft, AnswerInput, AnswererStats, Question, RetrievedChunk } from '../types.js';
 
