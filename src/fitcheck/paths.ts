@@ -33,9 +33,12 @@ export const AGENT_CLASSES: readonly AgentClass[] = ['training', 'search', 'user
  * checks that none does today.
  */
 const KNOWN_PURPOSE = new Map((aiAgentsJson as { agents: Array<{ agent: string; purpose: string }> }).agents.map((a) => [a.agent, a.purpose]));
-export const REPRESENTATIVE_AGENTS: Readonly<Record<AgentClass, readonly string[]>> = Object.fromEntries(
-  AGENT_CLASSES.map((cls) => [cls, CANDIDATE_AGENTS[cls].filter((agent) => KNOWN_PURPOSE.get(agent) === cls)]),
-) as Record<AgentClass, readonly string[]>;
+const representatives = (cls: AgentClass): readonly string[] => CANDIDATE_AGENTS[cls].filter((agent) => KNOWN_PURPOSE.get(agent) === cls);
+export const REPRESENTATIVE_AGENTS: Readonly<Record<AgentClass, readonly string[]>> = {
+  training: representatives('training'),
+  search: representatives('search'),
+  user: representatives('user'),
+};
 
 /** Final URLs that look like a sign-in page (used only when the gating probe did not run). */
 const LOGIN_PATH = /(?:^|\/)(?:login|log-in|signin|sign-in|sso|oauth2?|authorize|auth|register|signup|sign-up)(?:\/|$)/i;

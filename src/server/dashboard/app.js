@@ -256,7 +256,7 @@ async function follow(id) {
 
 function showDetail(title, ...content) {
   $('detail-title').textContent = title;
-  $('detail-body').replaceChildren(...content);
+  $('detail-body').replaceChildren(...content.filter((c) => c !== null && c !== undefined));
   $('detail-panel').hidden = false;
   $('detail-panel').scrollIntoView({ behavior: 'smooth', block: 'start' });
 }
@@ -274,10 +274,11 @@ async function openReport(audit) {
   showDetail(`Report — ${audit.host}`, el('p', { class: 'muted', text: TEXT.loading }));
   const res = await api(`/v1/audits/${audit.id}/report?format=html`, { raw: true });
   const html = await res.text();
-  // A sandboxed frame with no script permission: the report is shown, nothing in it runs.
+  // A sandboxed frame with no script permission: the report is shown, nothing in it runs (its
+  // only script, which opens <details> for printing, is dropped rather than left to be blocked).
   // <base target=_blank> makes its links open outside the frame.
   const frame = el('iframe', { class: 'report', title: `Report for ${audit.host}`, sandbox: 'allow-popups allow-popups-to-escape-sandbox' });
-  frame.srcdoc = html.replace(/<head>/i, '<head><base target="_blank">');
+  frame.srcdoc = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '').replace(/<head>/i, '<head><base target="_blank">');
   const links = el('p', { class: 'report-links' },
     el('button', { type: 'button', class: 'small secondary', text: 'Download JSON', onclick: () => download(audit, 'json') }),
     el('button', { type: 'button', class: 'small secondary', text: 'Download Markdown', onclick: () => download(audit, 'md') }),
@@ -347,6 +348,16 @@ async function showChanges(id, against, target) {
   );
 }
 
+let focusAreaNamesCache;
+/** Focus-area display names from the maturity model (GET /v1/model, public). */
+async function focusAreaNames() {
+  if (!focusAreaNamesCache) {
+    const model = await api('/v1/model').catch(() => ({ focusAreas: [] }));
+    focusAreaNamesCache = Object.fromEntries(model.focusAreas.map((f) => [f.id, f.name]));
+  }
+  return focusAreaNamesCache;
+}
+
 async function compareSelected() {
   const auditIds = [...state.selected];
   try {
@@ -358,8 +369,9 @@ async function compareSelected() {
       return el('td', { class: typeof v === 'number' ? `score ${scoreClass(v)}` : '', text: typeof v === 'number' ? String(v) : '—' });
     }));
     const rows = [row('Overall', (p) => p.overall), ...SERIES.slice(1).map((s) => row(s.label, (p) => p.lenses?.[s.key]))];
+    const names = await focusAreaNames();
     const areas = portals[0]?.focusAreas ? Object.keys(portals[0].focusAreas) : [];
-    for (const area of areas) rows.push(row(area, (p) => p.focusAreas?.[area]));
+    for (const area of areas) rows.push(row(names[area] ?? area, (p) => p.focusAreas?.[area]));
     const diffs = (comparison.differences ?? []).map((d) => el('li', { text: `${d.name}: ${d.statuses.map((s) => s ?? '—').join(' / ')}` }));
     showDetail('Comparison', el('table', { id: 'comparison' }, el('thead', {}, head), el('tbody', {}, rows)),
       diffs.length ? el('h3', { text: 'Practices that differ' }) : null, diffs.length ? el('ul', { class: 'changes' }, diffs) : null);
