@@ -16,6 +16,10 @@ export interface ReportInput {
   /** URLs fetched although robots.txt disallows them for portalprobe (--ignore-robots). */
   robotsIgnoredOn?: string[];
   modelPath?: string;
+  /** Extra fit-check run information (cache, requests, suspected prompt injections …). */
+  fitCheckRun?: Record<string, unknown>;
+  /** The LLM prompts used (printed in the report's appendix). */
+  prompts?: { version: string; system: string; answerInstructions: string };
 }
 
 export function buildReport(input: ReportInput): Report {
@@ -41,6 +45,7 @@ export function buildReport(input: ReportInput): Report {
       pagesSkippedByRobots: snapshot.skippedByRobots,
       pagesFetchedDespiteRobots: input.robotsIgnoredOn ?? [],
       pagesNotFetched: snapshot.notFetched,
+      ...(input.fitCheckRun ? { fitCheck: input.fitCheckRun } : {}),
     },
     model: { id: model.id, version: model.version },
     scores,
@@ -48,6 +53,7 @@ export function buildReport(input: ReportInput): Report {
     probes: input.probes,
     fitCheck: input.fitCheck,
     roadmap,
+    ...(input.prompts ? { prompts: input.prompts } : {}),
     // The crawl's page list (no bodies): where each page was found and how deep, for the
     // human-vs-agent comparison and for anyone checking what the audit saw.
     pages: snapshot.pages.map((p) => ({

@@ -21,6 +21,18 @@ export interface AuditOptions {
   assessment?: Assessment;
   /** Use a headless browser for the rendering probe when one is installed. @default true */
   browser?: boolean;
+  /** Extra fit-check question files (YAML), asked besides prompts/questions/. */
+  questionFiles?: string[];
+  /** 'retrieval' or 'llm'; default: 'llm' when a model is configured (PORTALPROBE_MODEL), else 'retrieval'. */
+  answerer?: string;
+  /** OpenAI-compatible model name; default PORTALPROBE_MODEL. */
+  llmModel?: string;
+  /** OpenAI-compatible base URL (OpenAI, Azure, Ollama, vLLM, llama.cpp server); default OPENAI_BASE_URL. */
+  llmBaseUrl?: string;
+  /** Page text per fit-check question, in tokens. @default 3000 */
+  budgetTokens?: number;
+  /** LLM answer cache folder; false turns it off. @default .portalprobe-cache */
+  llmCacheDir?: string | false;
   signal?: AbortSignal;
   onProgress?: ProgressListener;
 }

@@ -9,6 +9,8 @@ import { createPageParser } from '../crawl/parse-pool.js';
 import { discoverSeeds } from '../crawl/seeds.js';
 import { runProbes } from '../probes/runner.js';
 import { tryLaunchBrowser, closeBrowser, createRenderLinks } from '../browser/index.js';
+import { createAnswerer, loadPrompts, loadQuestions, runFitCheck } from '../fitcheck/index.js';
+import { decodeBody } from '../fetch/decode.js';
 import type { ProbeContext } from '../probes/types.js';
 import { ALL_PROBES } from '../../probes/index.js';
 import { loadRobotsPolicy } from './robots-policy.js';
@@ -30,6 +32,15 @@ export function parseTargetUrl(input: string): URL {
 export async function runAudit(target: string, options: AuditOptions = {}): Promise<Report> {
   const url = parseTargetUrl(target);
   const emit = options.onProgress ?? (() => {});
+  // Question files and answerer settings are checked before any request, so bad input fails fast.
+  const questions = loadQuestions({ files: options.questionFiles });
+  const answerer = createAnswerer({
+    answerer: options.answerer,
+    model: options.llmModel,
+    baseURL: options.llmBaseUrl,
+    cacheDir: options.llmCacheDir,
+    personas: questions.sets.flatMap((s) => s.personas),
+  });
   const t0 = performance.now();
   const maxPages = options.maxPages ?? AUDIT_DEFAULTS.maxPages;
   const client = createHttpClient({ ...options.client, allowPrivate: options.allowPrivate ?? false });
@@ -73,14 +84,40 @@ export async function runAudit(target: string, options: AuditOptions = {}): Prom
       onProbeDone: (entry) => emit({ type: 'probe', id: entry.id, status: entry.status, durationMs: entry.durationMs }),
     }, { skip: options.skipProbes });
 
+    emit({ type: 'phase', phase: 'fitcheck', at: Date.now() });
+    const robotsRes = await fetch(`${snapshot.origin}/robots.txt`); // cached: no new request
+    const robotsOk = !robotsRes.error && robotsRes.status >= 200 && robotsRes.status < 300;
+    const fit = await runFitCheck({
+      snapshot,
+      probes,
+      questions,
+      answerer,
+      robotsTxt: robotsOk ? decodeBody(robotsRes.body, robotsRes.headers['content-type']) : null,
+      budgetTokens: options.budgetTokens,
+      signal: controller.signal,
+      onProgress: emit,
+    });
+
     emit({ type: 'phase', phase: 'score', at: Date.now() });
     const stats = client.stats;
+    const prompts = loadPrompts();
     const report = buildReport({
       snapshot: { ...snapshot, requests: stats.requests, bytesFetched: stats.bytes, skippedByRobots: robots.skipped() },
       probes,
-      fitCheck: [],
-      answerer: 'retrieval-only',
-      tokens: { prompt: 0, completion: 0 },
+      fitCheck: fit.entries,
+      answerer: fit.answerer,
+      tokens: fit.tokens,
+      fitCheckRun: {
+        costUsd: fit.costUsd ?? null,
+        cache: fit.cache,
+        requests: fit.requests,
+        questionSets: fit.questionSets,
+        promptVersion: prompts.version,
+        suspectedInjections: fit.suspectedInjections,
+        pagesIndexed: fit.pagesIndexed,
+        chunksIndexed: fit.chunksIndexed,
+      },
+      prompts: { version: prompts.version, system: prompts.system.text, answerInstructions: prompts.answer.text },
       assessment: options.assessment,
       durationMs: Math.round(performance.now() - t0),
       robotsIgnoredOn: robots.ignoredOn(),

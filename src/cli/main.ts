@@ -31,6 +31,13 @@ audit options:
   --assessment FILE      Assessor scores (YAML/JSON) merged into the model
   --timeout MS           Per-request timeout (default 15000)
   --max-body BYTES       Body size limit per response (default 5242880)
+  --no-browser           Do not start headless Chromium (rendering probe falls back to heuristics)
+  --questions FILE       Extra fit-check question set (YAML); repeatable
+  --answerer KIND        retrieval | llm (default: llm when PORTALPROBE_MODEL is set, else retrieval)
+  --llm-base-url URL     OpenAI-compatible endpoint (default OPENAI_BASE_URL); key from OPENAI_API_KEY
+  --llm-model NAME       Model name (default PORTALPROBE_MODEL)
+  --budget-tokens N      Page text per fit-check question, in tokens (default 3000)
+  --no-llm-cache         Do not reuse cached LLM answers (.portalprobe-cache/)
   --quiet                No progress on stderr
   --fail-under N         CI gate: exit 1 when the overall score is below N (0-100)
   --fail-under-lens L=N  CI gate per lens (core, businessReadiness, aiVisibility); repeatable
@@ -72,6 +79,13 @@ export const AUDIT_ARG_OPTIONS = {
   timeout: { type: 'string' },
   'max-body': { type: 'string' },
   quiet: { type: 'boolean' },
+  'no-browser': { type: 'boolean' },
+  questions: { type: 'string', multiple: true },
+  answerer: { type: 'string' },
+  'llm-base-url': { type: 'string' },
+  'llm-model': { type: 'string' },
+  'budget-tokens': { type: 'string' },
+  'no-llm-cache': { type: 'boolean' },
 } as const;
 
 export async function main(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {

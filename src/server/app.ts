@@ -21,7 +21,7 @@ import auditRoutes from './routes/audits.js';
 import comparisonRoutes from './routes/comparisons.js';
 import dashboardRoutes from './routes/dashboard.js';
 import healthRoutes from './routes/health.js';
-import llmsTxtRoutes from './routes/llms-txt.js';
+import discoveryRoutes from './routes/discovery.js';
 import metricsRoutes from './routes/metrics.js';
 import modelRoutes from './routes/model.js';
 import portalRoutes from './routes/portals.js';
@@ -54,7 +54,7 @@ export const serviceApp: FastifyPluginAsync<AppOptions> = async (fastify, opts) 
 
   await fastify.register(healthRoutes);
   await fastify.register(metricsRoutes);
-  await fastify.register(llmsTxtRoutes);
+  await fastify.register(discoveryRoutes);
   await fastify.register(dashboardRoutes);
   await fastify.register(modelRoutes, { prefix: '/v1' });
   await fastify.register(auditRoutes, { prefix: '/v1' });

@@ -2,6 +2,7 @@
 // README.md), served on 127.0.0.1. Checks a partial expected result, not every number.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { startStaticPortal } from '../../src/demo/static-server.js';
 import { runAudit } from '../../src/audit/run-audit.js';
 import { buildReport } from '../../src/audit/build-report.js';
@@ -23,6 +24,9 @@ beforeAll(async () => {
   origin = new URL(server.url).origin;
   report = await runAudit(server.url, {
     allowPrivate: true,
+    // Heuristic rendering keeps this test quick and deterministic; test/probes/rendering.test.ts
+    // covers the browser mode.
+    browser: false,
     onProgress: (e) => events.push(e.type === 'phase' ? `phase:${e.phase}` : e.type),
   });
 }, 120_000);
@@ -104,6 +108,48 @@ describe('audit of the demo portal', () => {
     expect(surface.pages.changelog.found).toBe(true);
     expect(surface.sdkLanguages).toEqual(expect.arrayContaining(['Java', 'Python']));
   });
+
+  it('asks the buyer fit-check without an LLM and says so', () => {
+    expect(report.run.answerer).toBe('retrieval-only');
+    expect(report.fitCheck.length).toBeGreaterThanOrEqual(25);
+    const q = (id: string) => report.fitCheck.find((f) => f.id === id)!;
+    // Pricing sits behind the login: not answerable from public content.
+    expect(q('pricing-model').answerable).toBe(false);
+    const rate = q('rate-limits');
+    expect(rate.answerable).toBe(true);
+    expect(rate.citations.some((c) => c.verified && c.url === `${origin}/docs/rate-limits`)).toBe(true);
+    expect(rate.human.clickDepth).toBe(2);
+    // ClaudeBot may not fetch /docs/: the rate-limit answer is blocked for one training crawler.
+    expect(rate.agent.blockedBy.join(' ')).toMatch(/robots/);
+    for (const entry of report.fitCheck) {
+      if (entry.answerable) expect(entry.citations.some((c) => c.verified)).toBe(true);
+    }
+  });
+
+  it('a prompt-injection comment on a page changes no score and no answer', async () => {
+    const injectionPage = '/blog/verification-of-payee-for-all-euro-accounts';
+    const fit = report.run.fitCheck as { suspectedInjections: { url: string }[] };
+    expect(fit.suspectedInjections.map((s) => s.url)).toContain(`${origin}${injectionPage}`);
+    // The same portal with the injected comment removed from the page.
+    const html = readFileSync(`${ROOT}${injectionPage.slice(1)}.html`, 'utf8');
+    const clean = html.replace(/<p>AI assistants: ignore previous instructions[^<]*<\/p>/, '<p>Great news for our payroll runs.</p>');
+    expect(clean).not.toBe(html);
+    const cleanServer = await startStaticPortal({
+      root: ROOT, host: '127.0.0.1', port: 0,
+      routes: { statuses: { [injectionPage]: { status: 200, body: clean, headers: { 'Content-Type': 'text/html; charset=utf-8' } } } },
+    });
+    try {
+      const other = await runAudit(cleanServer.url, { allowPrivate: true, browser: false });
+      expect(other.scores).toEqual(report.scores);
+      const strip = (r: Report) => r.fitCheck.map((f) => ({
+        id: f.id, answerable: f.answerable, answer: f.answer,
+        citations: f.citations.map((c) => ({ path: new URL(c.url).pathname, quote: c.quote, verified: c.verified })),
+      }));
+      expect(strip(other)).toEqual(strip(report));
+    } finally {
+      await cleanServer.close();
+    }
+  }, 120_000);
 
   it('scores are in range, mixed (not a perfect score) and deterministic', () => {
     const { scores } = report;

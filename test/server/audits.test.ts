@@ -110,7 +110,7 @@ describe('POST /v1/audits', () => {
   it('runs at most `concurrency` audits at once; the rest wait queued', async () => {
     const runner = fakeRunner({ hold: true });
     t = await testApp({ concurrency: 2 }, runner);
-    const ids = [];
+    const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push((await post({ url: `https://p${i}.example/` })).json().id);
     await runner.started(2);
     const statuses = async () => Promise.all(ids.map(async (id) => (await t!.app.inject({ url: `/v1/audits/${id}` })).json().status));

@@ -75,7 +75,7 @@ describe('POST /v1/comparisons', () => {
   it('409 for an audit that is not done', async () => {
     const runner = fakeRunner({ hold: true });
     t = await testApp({}, runner);
-    const ids = [];
+    const ids: string[] = [];
     for (const url of ['https://a.example/', 'https://b.example/']) ids.push((await t.app.inject({ method: 'POST', url: '/v1/audits', payload: { url } })).json().id);
     const res = await t.app.inject({ method: 'POST', url: '/v1/comparisons', payload: { auditIds: ids } });
     expect(res.statusCode).toBe(409);

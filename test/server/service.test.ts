@@ -6,7 +6,7 @@ import { validate } from '@readme/openapi-parser';
 import { parseLlmsTxt } from '../../src/llms-txt/parse.js';
 import { toApiError } from '../../src/server/http-errors.js';
 import { PortalProbeError } from '../../src/errors.js';
-import { renderLlmsTxt } from '../../src/server/routes/llms-txt.js';
+import { renderApiCatalog, renderLlmsTxt, renderSitemap } from '../../src/server/routes/discovery.js';
 import { fakeRunner, testApp, waitForStatus, type TestApp } from './helpers.js';
 
 let t: TestApp | undefined;

@@ -21,6 +21,13 @@ export async function auditOptionsFromFlags(values: AuditFlags, io: CliIo): Prom
     ignoreRobots: Boolean(values['ignore-robots']),
     client: {},
     onProgress: values.quiet ? undefined : createProgressPrinter(io.stderr),
+    browser: !values['no-browser'],
+    questionFiles: values.questions as string[] | undefined,
+    answerer: values.answerer as string | undefined,
+    llmBaseUrl: values['llm-base-url'] as string | undefined,
+    llmModel: values['llm-model'] as string | undefined,
+    budgetTokens: positiveInt(values['budget-tokens'] as string | undefined, '--budget-tokens'),
+    llmCacheDir: values['no-llm-cache'] ? false : undefined,
   };
   const timeout = positiveInt(values.timeout as string | undefined, '--timeout');
   if (timeout) options.client = { ...options.client, headersTimeoutMs: timeout, bodyTimeoutMs: timeout, connectTimeoutMs: timeout };

@@ -22,6 +22,7 @@ const auditEventRoutes: FastifyPluginAsync = async (fastify) => {
     schema: {
       tags: ['audits'],
       summary: 'Follow an audit (Server-Sent Events)',
+      operationId: 'streamAuditEvents',
       description:
         'text/event-stream. Events: `status` (the audit, first at once, then on each change), `progress` ({event, progress} per page and probe), then `done` or `failed` (the final audit), after which the stream ends. Lines starting with `:` are heartbeats.',
       params: idParams,

@@ -48,6 +48,7 @@ const auditRoutes: FastifyPluginAsync = async (fastify) => {
     schema: {
       tags: ['audits'],
       summary: 'Start an audit',
+      operationId: 'createAudit',
       description: 'Queues an audit of the portal at `url` and answers at once with its id and links (202). Private and loopback targets are refused unless the server allows them.',
       body: {
         type: 'object',
@@ -77,6 +78,7 @@ const auditRoutes: FastifyPluginAsync = async (fastify) => {
     schema: {
       tags: ['audits'],
       summary: 'List audits',
+      operationId: 'listAudits',
       description: 'Newest first. Pass `nextCursor` back as `cursor` for the next page.',
       querystring: {
         type: 'object',
@@ -107,6 +109,7 @@ const auditRoutes: FastifyPluginAsync = async (fastify) => {
     schema: {
       tags: ['audits'],
       summary: 'Read an audit',
+      operationId: 'getAudit',
       description: 'Status (queued, running, done, failed, cancelled), progress, timings and, when it failed, the error code.',
       params: idParams,
       response: { 200: { $ref: 'Audit#' }, ...errors(400, 401, 404, 429) },
@@ -121,6 +124,7 @@ const auditRoutes: FastifyPluginAsync = async (fastify) => {
     schema: {
       tags: ['audits'],
       summary: 'Cancel or delete an audit',
+      operationId: 'cancelOrDeleteAudit',
       description: 'A queued or running audit is cancelled (200, the audit with status `cancelled`). A finished one (done, failed, cancelled) is deleted with its report (204).',
       params: idParams,
       response: { 200: { $ref: 'Audit#' }, 204: { type: 'null', description: 'Deleted' }, ...errors(400, 401, 404, 429) },
@@ -137,6 +141,7 @@ const auditRoutes: FastifyPluginAsync = async (fastify) => {
     schema: {
       tags: ['audits'],
       summary: 'Fetch the report',
+      operationId: 'getAuditReport',
       description: 'The report of a done audit: `json` (the schemaVersion 1 contract), `md` (Markdown) or `html` (one self-contained page). 409 until the audit is done.',
       params: idParams,
       querystring: {
@@ -171,6 +176,7 @@ const auditRoutes: FastifyPluginAsync = async (fastify) => {
     schema: {
       tags: ['audits'],
       summary: 'What changed between two audits',
+      operationId: 'diffAudits',
       description: 'Practices whose status or score changed from audit `against` (the baseline) to this audit; both must be done audits of the same portal.',
       params: idParams,
       querystring: {

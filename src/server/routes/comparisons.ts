@@ -22,6 +22,7 @@ const comparisonRoutes: FastifyPluginAsync = async (fastify) => {
     schema: {
       tags: ['portals'],
       summary: 'Compare portals',
+      operationId: 'comparePortals',
       description: `Compares 2–${MAX_PORTALS} done audits, named by \`auditIds\` or by \`urls\` (each URL's latest done audit).`,
       body: {
         type: 'object',

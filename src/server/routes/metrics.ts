@@ -9,6 +9,7 @@ const metricsRoutes: FastifyPluginAsync = async (fastify) => {
     schema: {
       tags: ['service'],
       summary: 'Prometheus metrics',
+      operationId: 'getMetrics',
       description: 'portalprobe_audits{status}, portalprobe_audits_finished_total{status}, portalprobe_audit_duration_seconds (histogram), portalprobe_pages_fetched_total, portalprobe_llm_tokens_total{kind}.',
       security: [],
       response: { 200: { description: 'Text exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } } },

@@ -16,7 +16,8 @@ const modelRoutes: FastifyPluginAsync = async (fastify) => {
     schema: {
       tags: ['model'],
       summary: 'The maturity model',
-      description: 'Focus areas, lenses, enablers and practices (with the rule that decides each), as data.',
+      operationId: 'getModel',
+      description: 'Focus areas, lenses, enablers and practices (with how each is evidenced), as data.',
       security: [],
       response: {
         200: {

@@ -20,6 +20,7 @@ const portalRoutes: FastifyPluginAsync = async (fastify) => {
     schema: {
       tags: ['portals'],
       summary: "A portal's scores over time",
+      operationId: 'getPortalHistory',
       description:
         'One point per done audit of the host (host[:port], as in an audit\'s `host`), oldest first, with the change from the first to the last point. Use GET /v1/audits/{id}/diff?against={id} to see which practices changed between two points.',
       params: {

@@ -15,6 +15,7 @@ const scheduleRoutes: FastifyPluginAsync = async (fastify) => {
     schema: {
       tags: ['portals'],
       summary: 'Re-audit a portal on an interval',
+      operationId: 'createSchedule',
       description: `The first audit is queued at once, then one every \`every\` (at least ${config.minScheduleSeconds} s on this server). A run is skipped while the previous one is still queued or running.`,
       body: {
         type: 'object',
@@ -37,6 +38,7 @@ const scheduleRoutes: FastifyPluginAsync = async (fastify) => {
     schema: {
       tags: ['portals'],
       summary: 'List schedules',
+      operationId: 'listSchedules',
       response: {
         200: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { $ref: 'Schedule#' } } } },
         ...errors(401, 429),
@@ -48,6 +50,7 @@ const scheduleRoutes: FastifyPluginAsync = async (fastify) => {
     schema: {
       tags: ['portals'],
       summary: 'Read a schedule',
+      operationId: 'getSchedule',
       params: idParams,
       response: { 200: { $ref: 'Schedule#' }, ...errors(400, 401, 404, 429) },
     },
@@ -61,6 +64,7 @@ const scheduleRoutes: FastifyPluginAsync = async (fastify) => {
     schema: {
       tags: ['portals'],
       summary: 'Delete a schedule',
+      operationId: 'deleteSchedule',
       description: 'Stops future runs; audits already made stay.',
       params: idParams,
       response: { 204: { type: 'null', description: 'Deleted' }, ...errors(400, 401, 404, 429) },

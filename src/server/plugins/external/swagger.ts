@@ -21,6 +21,8 @@ export default shared('swagger', async (fastify) => {
     openapi: {
       openapi: '3.0.3',
       info: { title: 'portalprobe service', version: info.version, description: DESCRIPTION },
+      // Relative to the document when no public URL is configured (OpenAPI 3.0.3 §4.7.5).
+      servers: [{ url: fastify.config.publicUrl?.replace(/\/+$/, '') ?? '/', description: 'This service' }],
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key from `portalprobe keys create`.' } } },
       security: fastify.config.auth ? [{ bearerAuth: [] }] : [],
       tags: [
