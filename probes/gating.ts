@@ -6,6 +6,7 @@
 // paths and link texts (src/gating/key-pages.ts); a key page the crawl did not fetch is fetched once
 // here (same site only, at most one per kind). Patterns are data: probes/data/login-patterns.json
 // and probes/data/gating-*.json.
+import { PAGE_ACCEPT } from '../src/crawl/crawler.js';
 import { parsePage } from '../src/crawl/parse-page.js';
 import type { Page } from '../src/crawl/types.js';
 import { decodeBody } from '../src/fetch/decode.js';
@@ -68,7 +69,7 @@ export const MAX_KEY_FETCHES = KEY_KINDS.length;
 const MAX_BOT_FINDINGS = 5;
 /** HTML of a fetched key page parsed at most (the crawl bounds its own pages). */
 const MAX_PARSE_CHARS = 1_000_000;
-const HTML_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
+const HTML_ACCEPT = PAGE_ACCEPT;
 
 export const GATING_RULES: GatingRules = compileGatingRules({
   login: loginPatternsJson,

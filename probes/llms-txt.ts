@@ -2,6 +2,7 @@
 // checks the structure, checks a bounded number of the listed links (GET through the audit's cached
 // fetch, so pages the crawl already fetched cost nothing), and measures both files in tokens.
 // Parsing lives in src/llms-txt; this file gathers and summarises.
+import { mapPool } from '../src/util/map-pool.js';
 import type { Finding, Probe, ProbeContext } from '../src/probes/types.js';
 import { isMarkdownUrl, isSameSite, listedUrls, shareOf } from '../src/llms-txt/links.js';
 import { parseLlmsTxt, type LlmsTxtDocument } from '../src/llms-txt/parse.js';
@@ -65,18 +66,6 @@ export type LlmsTxtFacts = {
   fullTruncated: boolean;
 };
 
-async function mapPool<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 function absenceFinding(url: string, outcome: { reason: LlmsTxtAbsence; status: number }, why?: string): Finding {
   return { severity: 'warning', message: TEXT.absent(url, outcome.reason, outcome.status, why), url };

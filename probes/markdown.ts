@@ -5,6 +5,7 @@
 // counts tokens (tiktoken) of each page's HTML, main text and Markdown (served, or an estimate made
 // with turndown), flags pages too large for a typical agent context, and measures llms-full.txt.
 // Judging lives in src/markdown; this file gathers.
+import { mapPool } from '../src/util/map-pool.js';
 import type { Page } from '../src/crawl/types.js';
 import type { Finding, Probe, ProbeContext } from '../src/probes/types.js';
 import { pageIndex, readResource } from '../src/agent-discovery/resource.js';
@@ -128,18 +129,6 @@ export type MarkdownFacts = {
   llmsFullTruncated: boolean;
 };
 
-async function mapPool<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 interface PageResult {
   page: Page;

@@ -2,6 +2,7 @@
 // page (probes never fetch a crawled page again), else the audit's cached fetch. The answer is
 // reduced to what the markdown and agent-discovery probes judge: status, headers, decoded text and
 // whether robots.txt kept portalprobe from asking. Never throws.
+import { PAGE_ACCEPT } from '../crawl/crawler.js';
 import type { Page } from '../crawl/types.js';
 import { decodeBody, mediaType } from '../fetch/decode.js';
 import type { FetchRequest } from '../fetch/types.js';
@@ -24,7 +25,7 @@ export interface Resource {
 }
 
 /** The crawl fetches pages with this Accept (src/crawl/crawler.ts); asking the same way hits the audit cache. */
-export const CRAWL_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
+export const CRAWL_ACCEPT = PAGE_ACCEPT;
 
 /** Index of the Snapshot's pages by requested and final URL. */
 export function pageIndex(pages: Page[]): Map<string, Page> {

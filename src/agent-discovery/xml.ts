@@ -4,7 +4,7 @@
 // decodeXmlText. Well-formedness is checked first with XMLValidator so malformed input is a
 // finding with a line number, never a crash. Pure.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { decodeXmlText } from '../sitemap/parse.js';
+import { decodeXmlText, xmlTextOf } from '../util/xml-text.js';
 
 /** Larger documents are not parsed (feeds and descriptions are far smaller). */
 export const MAX_XML_CHARS = 5 * 1024 * 1024;
@@ -41,20 +41,7 @@ export function parseXml(text: string): XmlParse {
 }
 
 /** Text of a parsed element: entity-decoded text plus literal CDATA ('' when absent). */
-export function textOf(node: unknown): string {
-  if (typeof node === 'string') return decodeXmlText(node).trim();
-  if (typeof node === 'number' || typeof node === 'boolean') return String(node);
-  if (Array.isArray(node)) return textOf(node[0]);
-  if (node && typeof node === 'object') {
-    const obj = node as Record<string, unknown>;
-    let out = '';
-    if (obj['#text'] !== undefined) out += decodeXmlText(String(obj['#text']));
-    const cdata = obj['#cdata'];
-    if (cdata !== undefined) out += Array.isArray(cdata) ? cdata.join('') : String(cdata);
-    return out.trim();
-  }
-  return '';
-}
+export const textOf = xmlTextOf;
 
 /** An attribute of a parsed element ('' when absent). */
 export function attrOf(node: unknown, name: string): string {

@@ -4,6 +4,7 @@
 // with its address guard (no loopback, private, link-local or metadata addresses), its User-Agent,
 // timeouts and size limits, and robots.txt manners. A fetch that fails (status 0: blocked address,
 // DNS, timeout, robots) aborts the browser's request.
+import { PAGE_ACCEPT } from '../crawl/crawler.js';
 import type { BrowserContext, Request, Route } from 'playwright-core';
 import type { FetchRequest, FetchResult } from '../fetch/types.js';
 
@@ -14,7 +15,7 @@ export type RenderFetch = (url: string, request?: FetchRequest) => Promise<Fetch
  * The Accept header the crawl sends for pages, reused for documents so the audit's fetch cache
  * (keyed by method, URL and Accept) answers pages the crawl already fetched without a new request.
  */
-export const DOCUMENT_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
+export const DOCUMENT_ACCEPT = PAGE_ACCEPT;
 
 /** Resource types a page needs for its text and links; everything else is aborted. */
 const ALLOWED_TYPES = new Set(['document', 'script', 'stylesheet', 'xhr', 'fetch']);

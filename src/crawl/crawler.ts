@@ -30,6 +30,9 @@ export interface CrawlDeps {
   requestCount?: () => { requests: number; bytes: number };
 }
 
+/** The Accept header of page fetches; anything that re-fetches a page uses it so the audit cache answers. */
+export const PAGE_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
+
 export const CRAWL_DEFAULTS = { maxPages: 200, maxDepth: 5, concurrency: 8 } as const;
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
@@ -64,7 +67,7 @@ export async function crawl(startUrl: string, deps: CrawlDeps, options: CrawlOpt
 
   async function fetchPage(entry: FrontierEntry): Promise<Page | null> {
     const startedAtMs = now() - t0;
-    const result = await deps.fetch(entry.url, { headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' } });
+    const result = await deps.fetch(entry.url, { headers: { accept: PAGE_ACCEPT } });
     if (result.error?.code === 'PP_ERR_ROBOTS_DISALLOWED') {
       skippedByRobots.push(entry.url);
       return null;

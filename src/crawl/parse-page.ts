@@ -3,26 +3,10 @@
 // DOM so memory stays flat however many pages the crawl visits.
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
-import type { Anchor, FormSummary, Heading, LinkTag, MetaTag, Section } from './types.js';
+import type { Anchor, FormSummary, Heading, LinkTag, MetaTag, PageArtifacts, Section } from './types.js';
 
-export interface PageArtifacts {
-  lang: string | null;
-  title: string | null;
-  mainText: string;
-  sections: Section[];
-  visibleText: string;
-  meta: MetaTag[];
-  linkTags: LinkTag[];
-  anchors: Anchor[];
-  headings: Heading[];
-  forms: FormSummary[];
-  jsonLd: string[];
-  scripts: { count: number; inlineBytes: number; external: string[] };
-  noscriptText: string;
-  rawTextLength: number;
-  /** Set when the markup was too hostile to parse as is (e.g. nested thousands deep) and was simplified. */
-  parseNote?: string;
-}
+export type { PageArtifacts };
+
 
 const HIDDEN_SELECTOR = [
   'script', 'style', 'template', 'noscript', 'svg', 'iframe', 'object',

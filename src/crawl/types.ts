@@ -53,26 +53,8 @@ export interface PageTiming {
   totalMs: number;
 }
 
-export interface Page {
-  url: string;
-  finalUrl: string;
-  status: number;
-  headers: Record<string, string>;
-  contentType: string | null;
-  /** Click depth from the start page over the links the crawl saw (0 for it); null when no crawled page links here. */
-  depth: number | null;
-  /** How the crawl first found this URL. */
-  via: DiscoveredVia;
-  /** The page that linked here first, when known. */
-  referrer: string | null;
-  redirects: string[];
-  bytes: number;
-  timing: PageTiming;
-  /** Set when the fetch failed without a response (status 0). */
-  error?: { code: string; message: string };
-  /** Raw HTML (bounded by the body limit); empty for non-HTML resources. */
-  html: string;
-  truncated: boolean;
+/** What one parse of a page's HTML yields (src/crawl/parse-page.ts). */
+export interface PageArtifacts {
   lang: string | null;
   title: string | null;
   /** Main content text per @mozilla/readability ('' when it found none). */
@@ -94,6 +76,28 @@ export interface Page {
   rawTextLength: number;
   /** Set when hostile markup had to be simplified before parsing. */
   parseNote?: string;
+}
+
+export interface Page extends PageArtifacts {
+  url: string;
+  finalUrl: string;
+  status: number;
+  headers: Record<string, string>;
+  contentType: string | null;
+  /** Click depth from the start page over the links the crawl saw (0 for it); null when no crawled page links here. */
+  depth: number | null;
+  /** How the crawl first found this URL. */
+  via: DiscoveredVia;
+  /** The page that linked here first, when known. */
+  referrer: string | null;
+  redirects: string[];
+  bytes: number;
+  timing: PageTiming;
+  /** Set when the fetch failed without a response (status 0). */
+  error?: { code: string; message: string };
+  /** Raw HTML (bounded by the body limit); empty for non-HTML resources. */
+  html: string;
+  truncated: boolean;
 }
 
 export interface CrawlOptions {

@@ -4,6 +4,7 @@
 // throw: fast-xml-parser runs with entity processing OFF, so a DOCTYPE's entities (billion laughs,
 // quadratic blow-up) are never expanded; only the five predefined XML entities and character
 // references are decoded, by decodeXmlText, in one linear pass.
+import { decodeXmlText, xmlTextOf as textOf } from '../util/xml-text.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { decodeBody } from '../fetch/decode.js';
 import { MAX_SITEMAP_BYTES, gunzipCapped, isGzip } from './gzip.js';
@@ -72,33 +73,6 @@ const parser = new XMLParser({
   jPath: false,
 });
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** Decodes the five predefined XML entities and character references; anything else stays as is. */
-export function decodeXmlText(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/g, (whole, hex, dec, name) => {
-    if (name) return ENTITIES[name];
-    const code = hex ? parseInt(hex, 16) : parseInt(dec, 10);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
-}
-
-/** Text of a parsed element: entity-decoded text plus literal CDATA. */
-function textOf(node: unknown): string {
-  if (typeof node === 'string') return decodeXmlText(node).trim();
-  if (typeof node === 'number' || typeof node === 'boolean') return String(node);
-  if (Array.isArray(node)) return textOf(node[0]);
-  if (node && typeof node === 'object') {
-    const obj = node as Record<string, unknown>;
-    let out = '';
-    if (obj['#text'] !== undefined) out += decodeXmlText(String(obj['#text']));
-    const cdata = obj['#cdata'];
-    if (cdata !== undefined) out += Array.isArray(cdata) ? cdata.join('') : String(cdata);
-    return out.trim();
-  }
-  return '';
-}
 
 function asArray(value: unknown): unknown[] {
   if (value === undefined || value === null) return [];
@@ -365,3 +339,5 @@ export async function parseSitemapBody(
   if (inflated.error) result.errors.unshift({ code: 'gzip-invalid', message: MSG.gzipInvalid(inflated.error) });
   return result;
 }
+
+export { decodeXmlText };

@@ -90,6 +90,10 @@ describe('OpenAPI document and docs', () => {
     expect(doc.paths['/v1/audits'].post.responses['400']).toBeDefined();
     expect(doc.security).toEqual([{ bearerAuth: [] }]);
     expect(doc.paths['/v1/model'].get.security).toEqual([]);
+    const ids = Object.values(doc.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((item) => Object.values(item).map((op) => op.operationId));
+    expect(ids.every(Boolean)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(doc.servers).toEqual([{ url: 'http://localhost:80', description: 'This service' }]);
     const result = await validate(doc);
     expect(result.valid ? [] : result.errors).toEqual([]);
   });
@@ -128,12 +132,38 @@ describe('llms.txt and robots.txt', () => {
     expect(text).toContain('--no-auth');
   });
 
-  it('robots.txt lets crawlers read the public pages', async () => {
+  it('robots.txt lets crawlers read the public pages and names the sitemap', async () => {
     t = await testApp();
-    const res = await t.app.inject({ url: '/robots.txt' });
+    const res = await t.app.inject({ url: '/robots.txt', headers: { host: 'probe.test:8080' } });
     expect(res.body).toMatch(/^User-agent: \*$/m);
     expect(res.body).toMatch(/^Disallow: \/v1\/audits$/m);
     expect(res.body).not.toMatch(/^Disallow: \/$/m);
+    expect(res.body).toMatch(/^Sitemap: http:\/\/probe\.test:8080\/sitemap\.xml$/m);
+  });
+
+  it('serves a sitemap and an RFC 9727 API catalog with absolute URLs', async () => {
+    t = await testApp({ publicUrl: 'https://probe.example.com/' });
+    const sitemap = await t.app.inject({ url: '/sitemap.xml' });
+    expect(sitemap.headers['content-type']).toBe('application/xml; charset=utf-8');
+    expect(sitemap.body).toBe(renderSitemap('https://probe.example.com'));
+    expect(sitemap.body).toContain('<loc>https://probe.example.com/openapi.json</loc>');
+    const catalog = await t.app.inject({ url: '/.well-known/api-catalog' });
+    expect(catalog.headers['content-type']).toMatch(/^application\/linkset\+json; profile="https:\/\/www\.rfc-editor\.org\/info\/rfc9727"/);
+    expect(catalog.json()).toEqual(renderApiCatalog('https://probe.example.com'));
+    expect(catalog.json().linkset[0]['service-desc'][0].href).toBe('https://probe.example.com/openapi.json');
+    const doc = (await t.app.inject({ url: '/openapi.json' })).json();
+    expect(doc.servers).toEqual([{ url: 'https://probe.example.com', description: 'This service' }]);
+  });
+
+  it('the home page answers Accept: text/markdown with the llms.txt text', async () => {
+    t = await testApp();
+    const md = await t.app.inject({ url: '/', headers: { accept: 'text/markdown, text/html;q=0.5' } });
+    expect(md.headers['content-type']).toBe('text/markdown; charset=utf-8');
+    expect(md.headers.vary).toMatch(/Accept/);
+    expect(md.body).toBe((await t.app.inject({ url: '/llms.txt' })).body);
+    const html = await t.app.inject({ url: '/', headers: { accept: 'text/html,*/*;q=0.8' } });
+    expect(html.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(html.headers.vary).toMatch(/Accept/);
   });
 });
 

@@ -2,8 +2,10 @@
 // /openapi.json, and Swagger UI (@fastify/swagger-ui) at /docs. Shared schemas keep their $id as
 // their component name. Must be registered before the routes it describes.
 import swagger from '@fastify/swagger';
+import type { FastifyRequest } from 'fastify';
 import swaggerUi from '@fastify/swagger-ui';
 import { packageInfo } from '../../../util/package-info.js';
+import { publicOrigin } from '../../routes/discovery.js';
 import { shared } from '../shared.js';
 
 export const DOCS_PREFIX = '/docs';
@@ -21,8 +23,6 @@ export default shared('swagger', async (fastify) => {
     openapi: {
       openapi: '3.0.3',
       info: { title: 'portalprobe service', version: info.version, description: DESCRIPTION },
-      // Relative to the document when no public URL is configured (OpenAPI 3.0.3 §4.7.5).
-      servers: [{ url: fastify.config.publicUrl?.replace(/\/+$/, '') ?? '/', description: 'This service' }],
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key from `portalprobe keys create`.' } } },
       security: fastify.config.auth ? [{ bearerAuth: [] }] : [],
       tags: [
@@ -34,11 +34,19 @@ export default shared('swagger', async (fastify) => {
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
+  // The server URL is --public-url, else the origin the client reached (so clients and agents
+  // reading the document know where to call, even without configuration).
+  const withServer = (doc: unknown, request: FastifyRequest) => ({
+    ...(doc as Record<string, unknown>),
+    servers: [{ url: publicOrigin(fastify.config, request), description: 'This service' }],
+  });
   await fastify.register(swaggerUi, {
     routePrefix: DOCS_PREFIX,
+    transformSpecification: (doc, request) => withServer(doc, request),
+    transformSpecificationClone: false,
     uiConfig: { deepLinking: true, validatorUrl: null },
     // helmet's CSP covers the UI (its scripts are files on this origin).
     staticCSP: false,
   });
-  fastify.get('/openapi.json', { schema: { hide: true } }, async () => fastify.swagger());
+  fastify.get('/openapi.json', { schema: { hide: true } }, async (request) => withServer(fastify.swagger(), request));
 });
