@@ -23,6 +23,8 @@ export interface AuditOptions {
   browser?: boolean;
   /** Extra fit-check question files (YAML), asked besides prompts/questions/. */
   questionFiles?: string[];
+  /** Ask only these fit-check question ids (default: all); unknown ids are a usage error. */
+  questionIds?: string[];
   /** 'retrieval' or 'llm'; default: 'llm' when a model is configured (PORTALPROBE_MODEL), else 'retrieval'. */
   answerer?: string;
   /** OpenAI-compatible model name; default PORTALPROBE_MODEL. */

@@ -1,7 +1,7 @@
 // One audit, end to end: gather (crawl + probes) → judge (pure scoring) → a Report object.
 // Renderers and storage take it from there; nothing here writes files.
 import { setMaxListeners } from 'node:events';
-import { InvalidUrlError, UnsupportedSchemeError } from '../errors.js';
+import { AbortedError, InvalidUrlError, UnsupportedSchemeError, UsageError } from '../errors.js';
 import { createHttpClient } from '../fetch/client.js';
 import { createAuditFetch } from '../fetch/audit-fetch.js';
 import { crawl } from '../crawl/crawler.js';
@@ -10,6 +10,7 @@ import { discoverSeeds } from '../crawl/seeds.js';
 import { runProbes } from '../probes/runner.js';
 import { tryLaunchBrowser, closeBrowser, createRenderLinks } from '../browser/index.js';
 import { createAnswerer, loadPrompts, loadQuestions, runFitCheck } from '../fitcheck/index.js';
+import type { LoadedQuestions } from '../fitcheck/questions.js';
 import { decodeBody } from '../fetch/decode.js';
 import type { ProbeContext } from '../probes/types.js';
 import { ALL_PROBES } from '../../probes/index.js';
@@ -29,11 +30,20 @@ export function parseTargetUrl(input: string): URL {
   return url;
 }
 
+function selectQuestions(loaded: LoadedQuestions, ids: string[] | undefined): LoadedQuestions {
+  if (!ids || ids.length === 0) return loaded;
+  const known = new Set(loaded.questions.map((q) => q.id));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length > 0) throw new UsageError(`Unknown fit-check question id(s): ${unknown.join(', ')}`);
+  const wanted = new Set(ids);
+  return { ...loaded, questions: loaded.questions.filter((q) => wanted.has(q.id)) };
+}
+
 export async function runAudit(target: string, options: AuditOptions = {}): Promise<Report> {
   const url = parseTargetUrl(target);
   const emit = options.onProgress ?? (() => {});
   // Question files and answerer settings are checked before any request, so bad input fails fast.
-  const questions = loadQuestions({ files: options.questionFiles });
+  const questions = selectQuestions(loadQuestions({ files: options.questionFiles }), options.questionIds);
   const answerer = createAnswerer({
     answerer: options.answerer,
     model: options.llmModel,
@@ -71,6 +81,10 @@ export async function runAudit(target: string, options: AuditOptions = {}): Prom
       requestCount: () => client.stats,
     }, { maxPages, maxDepth: options.maxDepth ?? AUDIT_DEFAULTS.maxDepth });
 
+    const checkCancelled = () => {
+      if (controller.signal.aborted) throw new AbortedError(url.href, controller.signal.reason);
+    };
+    checkCancelled();
     emit({ type: 'phase', phase: 'probes', at: Date.now() });
     const ctx: ProbeContext = {
       snapshot,
@@ -84,6 +98,7 @@ export async function runAudit(target: string, options: AuditOptions = {}): Prom
       onProbeDone: (entry) => emit({ type: 'probe', id: entry.id, status: entry.status, durationMs: entry.durationMs }),
     }, { skip: options.skipProbes });
 
+    checkCancelled();
     emit({ type: 'phase', phase: 'fitcheck', at: Date.now() });
     const robotsRes = await fetch(`${snapshot.origin}/robots.txt`); // cached: no new request
     const robotsOk = !robotsRes.error && robotsRes.status >= 200 && robotsRes.status < 300;
@@ -98,6 +113,7 @@ export async function runAudit(target: string, options: AuditOptions = {}): Prom
       onProgress: emit,
     });
 
+    checkCancelled();
     emit({ type: 'phase', phase: 'score', at: Date.now() });
     const stats = client.stats;
     const prompts = loadPrompts();

@@ -169,6 +169,10 @@ export async function crawl(startUrl: string, deps: CrawlDeps, options: CrawlOpt
     inFlight.add(tracked);
   };
 
+  const aborted = new Promise<void>((resolve) => {
+    if (deps.signal?.aborted) resolve();
+    deps.signal?.addEventListener('abort', () => resolve(), { once: true });
+  });
   let seedsFinished = false;
   void seedDone.then(() => { seedsFinished = true; });
   for (;;) {
@@ -181,14 +185,15 @@ export async function crawl(startUrl: string, deps: CrawlDeps, options: CrawlOpt
     if (inFlight.size === 0) {
       if (frontier.pending > 0 && pages.length < maxPages) continue;
       if (!seedsFinished) {
-        await seedDone;
+        await Promise.race([seedDone, aborted]);
         continue;
       }
       break;
     }
-    await Promise.race(inFlight);
+    await Promise.race([...inFlight, aborted]);
   }
-  await Promise.allSettled(inFlight);
+  // A cancelled crawl does not wait for fetches still in flight (they end with the client).
+  if (!deps.signal?.aborted) await Promise.allSettled(inFlight);
   notFetched += frontier.pending;
 
   const depths = computeClickDepths(pages, finalUrl);

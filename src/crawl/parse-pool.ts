@@ -39,7 +39,9 @@ export function createPageParser(workers = defaultParseWorkers()): PageParser {
       close: async () => {},
     };
   }
-  const pool = Array.from({ length: workers }, () => ({ worker: new Worker(script), busy: 0 }));
+  // execArgv: [] — workers must not inherit the parent's flags (`node -e …` would make each worker
+  // evaluate the parent's script instead of parse-worker.js).
+  const pool = Array.from({ length: workers }, () => ({ worker: new Worker(script, { execArgv: [] }), busy: 0 }));
   const pending = new Map<number, Pending>();
   let nextId = 1;
   for (const slot of pool) {

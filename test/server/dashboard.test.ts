@@ -123,7 +123,10 @@ describe('dashboard in headless Chromium', () => {
     await page.click('#compare-button');
     await page.waitForSelector('table#comparison');
     const headers = await page.locator('table#comparison thead th').allTextContents();
-    expect(headers.slice(1).sort()).toEqual([new URL(portalA.url).host, new URL(portalB.url).host].sort());
+    // The topmost ticked audit (portal B, the newest) is the subject.
+    expect(headers.slice(1)).toEqual([`${new URL(portalB.url).host} (subject)`, new URL(portalA.url).host]);
+    // The full comparison report follows in a sandboxed frame.
+    await expect(page.frameLocator('iframe.report').locator('h1').first().textContent()).resolves.toMatch(/compar/i);
     expect(await page.locator('table#comparison tbody tr').count()).toBeGreaterThanOrEqual(4);
     // Focus areas by their model names, and no stray "null" from an absent section.
     await expect(page.locator('table#comparison tbody th').allTextContents()).resolves.toContain('Decision-making');

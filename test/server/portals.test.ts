@@ -53,9 +53,20 @@ describe('POST /v1/comparisons', () => {
     const byId = await t.app.inject({ method: 'POST', url: '/v1/comparisons', payload: { auditIds: [a, b] } });
     expect(byId.statusCode).toBe(200);
     expect(byId.json().auditIds).toEqual([a, b]);
-    expect(byId.json().comparison.portals.map((p: { overall: number }) => p.overall)).toEqual([50, 60]);
+    const comparison = byId.json().comparison;
+    expect(comparison).toMatchObject({ kind: 'portalprobe-comparison', schemaVersion: 1, subject: 0, ranking: [1, 0] });
+    expect(comparison.portals.map((p: { host: string; overall: number }) => [p.host, p.overall])).toEqual([['a.example', 50], ['b.example', 60]]);
+    expect(comparison.overall.scores).toEqual([50, 60]);
+    expect(comparison.lenses.core.scores).toEqual([40, 50]);
     const byUrl = await t.app.inject({ method: 'POST', url: '/v1/comparisons', payload: { urls: ['https://b.example/x', 'https://a.example/'] } });
     expect(byUrl.json().auditIds).toEqual([b, a]);
+    const md = await t.app.inject({ method: 'POST', url: '/v1/comparisons?format=md', payload: { auditIds: [a, b] } });
+    expect(md.headers['content-type']).toBe('text/markdown; charset=utf-8');
+    expect(md.body).toContain('a.example');
+    const html = await t.app.inject({ method: 'POST', url: '/v1/comparisons?format=html', payload: { auditIds: [a, b] } });
+    expect(html.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(html.body).toMatch(/^<!doctype html>/i);
+    expect(html.headers['content-security-policy']).toMatch(/default-src 'none'/);
   });
 
   it.each([

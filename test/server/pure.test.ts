@@ -9,7 +9,6 @@ import { decodeCursor, encodeCursor, newId } from '../../src/server/ids.js';
 import { auditView } from '../../src/server/views.js';
 import { finalEvent } from '../../src/server/routes/audit-events.js';
 import { summarizeReport } from '../../src/server/jobs/report-summary.js';
-import { buildComparison } from '../../src/server/comparison-provisional.js';
 import type { AuditRecord } from '../../src/server/types.js';
 import { sampleReport } from '../reports/sample-report.js';
 
@@ -123,17 +122,5 @@ describe('views and final events', () => {
     ['cancelled', 'failed'],
   ] as const)('a %s audit ends the stream with %s', (status, event) => {
     expect(finalEvent(record({ status }))?.event ?? null).toBe(event);
-  });
-});
-
-describe('provisional comparison', () => {
-  it('lines up scores and lists practices whose status differs', () => {
-    const a = sampleReport();
-    const b = sampleReport();
-    b.practices[0] = { ...b.practices[0], status: 'fail', score: 0 };
-    const c = buildComparison([a, b]);
-    expect(c.provisional).toBe(true);
-    expect(c.portals).toHaveLength(2);
-    expect(c.differences).toEqual([{ id: a.practices[0].id, name: a.practices[0].name, focusArea: a.practices[0].focusArea, statuses: [a.practices[0].status, 'fail'] }]);
   });
 });

@@ -274,11 +274,7 @@ async function openReport(audit) {
   showDetail(`Report — ${audit.host}`, el('p', { class: 'muted', text: TEXT.loading }));
   const res = await api(`/v1/audits/${audit.id}/report?format=html`, { raw: true });
   const html = await res.text();
-  // A sandboxed frame with no script permission: the report is shown, nothing in it runs (its
-  // only script, which opens <details> for printing, is dropped rather than left to be blocked).
-  // <base target=_blank> makes its links open outside the frame.
-  const frame = el('iframe', { class: 'report', title: `Report for ${audit.host}`, sandbox: 'allow-popups allow-popups-to-escape-sandbox' });
-  frame.srcdoc = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '').replace(/<head>/i, '<head><base target="_blank">');
+  const frame = htmlFrame(html, `Report for ${audit.host}`);
   const links = el('p', { class: 'report-links' },
     el('button', { type: 'button', class: 'small secondary', text: 'Download JSON', onclick: () => download(audit, 'json') }),
     el('button', { type: 'button', class: 'small secondary', text: 'Download Markdown', onclick: () => download(audit, 'md') }),
@@ -358,23 +354,36 @@ async function focusAreaNames() {
   return focusAreaNamesCache;
 }
 
+/** A sandboxed, script-less frame showing a self-contained HTML page from the API. */
+function htmlFrame(html, title) {
+  // The page's scripts (a print helper at most) are dropped rather than left to be blocked;
+  // <base target=_blank> makes its links open outside the frame.
+  const frame = el('iframe', { class: 'report', title, sandbox: 'allow-popups allow-popups-to-escape-sandbox' });
+  frame.srcdoc = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '').replace(/<head>/i, '<head><base target="_blank">');
+  return frame;
+}
+
 async function compareSelected() {
-  const auditIds = [...state.selected];
+  // In list order (newest first): the topmost ticked audit is the subject.
+  const auditIds = state.order.filter((id) => state.selected.has(id));
   try {
     const { comparison } = await api('/v1/comparisons', { method: 'POST', body: { auditIds } });
-    const portals = comparison.portals ?? [];
-    const head = el('tr', {}, el('th', { text: 'Score' }), portals.map((p) => el('th', { text: new URL(p.finalUrl || p.url).host })));
-    const row = (label, pick) => el('tr', {}, el('th', { scope: 'row', text: label }), portals.map((p) => {
-      const v = pick(p);
-      return el('td', { class: typeof v === 'number' ? `score ${scoreClass(v)}` : '', text: typeof v === 'number' ? String(v) : '—' });
+    const portals = comparison.portals;
+    const head = el('tr', {}, el('th', { text: 'Score' }), portals.map((p) => el('th', { text: p.index === 0 ? `${p.label} (subject)` : p.label })));
+    const row = (label, scores) => el('tr', {}, el('th', { scope: 'row', text: label }), portals.map((p) => {
+      const v = scores[p.index];
+      return el('td', { class: typeof v === 'number' ? `score ${scoreClass(v)}` : 'muted', text: typeof v === 'number' ? String(v) : 'n/a' });
     }));
-    const rows = [row('Overall', (p) => p.overall), ...SERIES.slice(1).map((s) => row(s.label, (p) => p.lenses?.[s.key]))];
     const names = await focusAreaNames();
-    const areas = portals[0]?.focusAreas ? Object.keys(portals[0].focusAreas) : [];
-    for (const area of areas) rows.push(row(names[area] ?? area, (p) => p.focusAreas?.[area]));
-    const diffs = (comparison.differences ?? []).map((d) => el('li', { text: `${d.name}: ${d.statuses.map((s) => s ?? '—').join(' / ')}` }));
-    showDetail('Comparison', el('table', { id: 'comparison' }, el('thead', {}, head), el('tbody', {}, rows)),
-      diffs.length ? el('h3', { text: 'Practices that differ' }) : null, diffs.length ? el('ul', { class: 'changes' }, diffs) : null);
+    const rows = [row('Overall', comparison.overall.scores), ...SERIES.slice(1).map((s) => row(s.label, comparison.lenses[s.key].scores))];
+    for (const [area, scored] of Object.entries(comparison.focusAreas)) rows.push(row(names[area] ?? area, scored.scores));
+    const table = el('table', { id: 'comparison' }, el('thead', {}, head), el('tbody', {}, rows));
+    const gaps = comparison.gaps.length
+      ? el('p', { text: `${comparison.gaps.length} practice(s) a competitor passes where ${portals[0].label} does not; the full comparison follows.` })
+      : null;
+    showDetail('Comparison', table, gaps, el('p', { class: 'muted', text: TEXT.loading }));
+    const res = await api('/v1/comparisons?format=html', { method: 'POST', body: { auditIds }, raw: true });
+    showDetail('Comparison', table, gaps, htmlFrame(await res.text(), 'Comparison report'));
   } catch (err) {
     $('audit-error').textContent = err.message;
   }

@@ -135,13 +135,13 @@ export class AuditQueue {
         if (!this.o.store.closed) this.o.store.audits.setProgress(audit.id, progress);
       }
     };
-    const options: AuditOptions & { questions?: string[]; answerer?: string } = {
+    const options: AuditOptions = {
       maxPages: audit.options.maxPages,
       maxDepth: audit.options.maxDepth,
       assessment: audit.options.assessment,
-      // Fit-check settings are passed through as given; the audit core reads them once it has them.
-      ...(audit.options.questions ? { questions: audit.options.questions } : {}),
-      ...(audit.options.answerer ? { answerer: audit.options.answerer } : {}),
+      ...(audit.options.questions ? { questionIds: audit.options.questions } : {}),
+      // The API says 'retrieval-only' | 'llm'; the core's names are 'retrieval' | 'llm'.
+      ...(audit.options.answerer ? { answerer: audit.options.answerer === 'llm' ? 'llm' : 'retrieval' } : {}),
       allowPrivate: this.o.allowPrivate,
       ...(this.o.browser === false ? { browser: false } : {}),
       signal: controller.signal,

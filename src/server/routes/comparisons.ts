@@ -1,13 +1,18 @@
-// POST /v1/comparisons — lines up the reports of several portals. Give `auditIds` (done audits)
-// or `urls` (the latest done audit of each URL's host is used; audit a portal first if it has none).
+// POST /v1/comparisons — the first portal (the subject) beside the others, with buildComparison
+// (src/compare) and its renderers. Give `auditIds` (done audits) or `urls` (the latest done
+// audit of each URL's host; audit a portal first if it has none). `?format=md|html` answers with
+// the rendered comparison report instead of JSON.
 import type { FastifyPluginAsync } from 'fastify';
-import { ConflictError, NotFoundError, PortalProbeError } from '../../errors.js';
+import { renderComparisonHtml } from '../../../reports/comparison-html.js';
+import { renderComparisonMarkdown } from '../../../reports/comparison-markdown.js';
 import { parseTargetUrl } from '../../audit/run-audit.js';
+import { buildComparison } from '../../compare/index.js';
+import { ConflictError, NotFoundError, PortalProbeError } from '../../errors.js';
 import type { Report } from '../../report/types.js';
-// PROVISIONAL: switch to '../../compare/index.js' once the lead's buildComparison lands.
-import { buildComparison } from '../comparison-provisional.js';
-import { errors, targetUrl } from '../schemas/common.js';
 import { ID_PATTERN } from '../ids.js';
+import { errors, targetUrl } from '../schemas/common.js';
+import { REPORT_FORMATS, type ReportFormat } from '../types.js';
+import { reportCsp } from './audits.js';
 
 const TEXT = {
   noAudit: 'No done audit of {host} yet; POST /v1/audits with {url} first',
@@ -15,15 +20,63 @@ const TEXT = {
 };
 const MAX_PORTALS = 10;
 
+const comparedScore = {
+  type: 'object',
+  properties: {
+    scores: { type: 'array', items: { type: ['number', 'null'] } },
+    leaders: { type: 'array', items: { type: 'integer' } },
+    subjectGap: { type: ['number', 'null'] },
+  },
+} as const;
+
+const comparisonSchema = {
+  type: 'object',
+  additionalProperties: true,
+  description: 'The comparison (comparison.json, schemaVersion 1): portals by index, 0 being the subject.',
+  properties: {
+    kind: { type: 'string', enum: ['portalprobe-comparison'] },
+    schemaVersion: { type: 'integer' },
+    subject: { type: 'integer' },
+    portals: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: true,
+        properties: {
+          index: { type: 'integer' },
+          label: { type: 'string' },
+          url: { type: 'string' },
+          finalUrl: { type: 'string' },
+          host: { type: 'string' },
+          overall: { type: 'number' },
+          rank: { type: 'integer' },
+        },
+      },
+    },
+    ranking: { type: 'array', items: { type: 'integer' } },
+    overall: comparedScore,
+    lenses: { type: 'object', additionalProperties: comparedScore },
+    focusAreas: { type: 'object', additionalProperties: true },
+    enablers: { type: 'array', items: { type: 'object', additionalProperties: true } },
+    gaps: { type: 'array', items: { type: 'object', additionalProperties: true } },
+    notes: { type: 'array', items: { type: 'string' } },
+  },
+} as const;
+
 const comparisonRoutes: FastifyPluginAsync = async (fastify) => {
   const { audits } = fastify.store;
 
-  fastify.post<{ Body: { urls?: string[]; auditIds?: string[] } }>('/comparisons', {
+  fastify.post<{ Body: { urls?: string[]; auditIds?: string[] }; Querystring: { format: ReportFormat } }>('/comparisons', {
     schema: {
       tags: ['portals'],
       summary: 'Compare portals',
       operationId: 'comparePortals',
-      description: `Compares 2–${MAX_PORTALS} done audits, named by \`auditIds\` or by \`urls\` (each URL's latest done audit).`,
+      description: `Compares 2–${MAX_PORTALS} done audits, named by \`auditIds\` or by \`urls\` (each URL's latest done audit); the first is the subject. JSON by default; \`format=md\` or \`html\` for the comparison report.`,
+      querystring: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { format: { type: 'string', enum: [...REPORT_FORMATS], default: 'json' } },
+      },
       body: {
         type: 'object',
         additionalProperties: false,
@@ -35,17 +88,23 @@ const comparisonRoutes: FastifyPluginAsync = async (fastify) => {
       },
       response: {
         200: {
-          type: 'object',
-          required: ['auditIds', 'comparison'],
-          properties: {
-            auditIds: { type: 'array', items: { type: 'string' } },
-            comparison: { type: 'object', additionalProperties: true, description: 'The comparison of the reports, in the order given.' },
+          description: 'The comparison',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['auditIds', 'comparison'],
+                properties: { auditIds: { type: 'array', items: { type: 'string' } }, comparison: comparisonSchema },
+              },
+            },
+            'text/markdown': { schema: { type: 'string' } },
+            'text/html': { schema: { type: 'string' } },
           },
         },
         ...errors(400, 401, 404, 409, 429),
       },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const ids = request.body.auditIds ?? request.body.urls!.map((input) => {
       const url = parseTargetUrl(input);
       const latest = audits.latestDone(url.host);
@@ -59,7 +118,14 @@ const comparisonRoutes: FastifyPluginAsync = async (fastify) => {
       if (audit.status !== 'done' || json === undefined) throw new ConflictError(TEXT.notDone.replace('{id}', id).replace('{status}', audit.status));
       return JSON.parse(json) as Report;
     });
-    return { auditIds: ids, comparison: buildComparison(reports) };
+    const comparison = buildComparison(reports);
+    const format = request.query.format;
+    if (format === 'md') return reply.type('text/markdown; charset=utf-8').send(renderComparisonMarkdown(comparison));
+    if (format === 'html') {
+      const html = renderComparisonHtml(comparison);
+      return reply.type('text/html; charset=utf-8').header('content-security-policy', reportCsp(html)).send(html);
+    }
+    return reply.type('application/json; charset=utf-8').send({ auditIds: ids, comparison });
   });
 };
 
