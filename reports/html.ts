@@ -36,6 +36,7 @@ import {
 } from './summary.js';
 import { opportunityStatus, opportunityWhere, swot, type Opportunity, type Threat } from './swot.js';
 import { fitCheckCounts, fitCheckSentence } from './fit-check.js';
+import { CHANGES_TITLE, changeRows, changeSummary } from './changes.js';
 
 export { h } from './html-parts.js';
 
@@ -250,10 +251,17 @@ function practices(report: Report): string {
 }
 
 /** The whole report as one self-contained HTML document. */
+function changes(report: Report): string {
+  if (!report.changes) return '';
+  const rows = changeRows(report).map((r) => [`${h(r.name)} <code>${h(r.id)}</code>`, h(r.from), h(r.to), h(r.direction)]);
+  const columns = [{ label: 'Practice' }, { label: 'Before' }, { label: 'Now' }, { label: 'Change' }];
+  return section('changes', CHANGES_TITLE, `<p>${h(changeSummary(report.changes))}</p>${rows.length ? table(CHANGES_TITLE, columns, rows) : ''}`, true);
+}
+
 export function renderHtml(report: Report): string {
   const tool = `${h(report.tool.name)} ${h(report.tool.version)}`;
   const model = report.model ? ` · maturity model ${h(report.model.id)} ${h(report.model.version)}` : '';
-  const main = [scores(report), focusAreas(report), enablers(report), strengthsAndWeaknesses(report), roadmap(report), fitCheck(report), probes(report), practices(report)]
+  const main = [scores(report), changes(report), focusAreas(report), enablers(report), strengthsAndWeaknesses(report), roadmap(report), fitCheck(report), probes(report), practices(report)]
     .filter(Boolean)
     .join('\n');
   return `<!doctype html>

@@ -46,6 +46,7 @@ import {
 } from './summary.js';
 import { opportunityStatus, opportunityWhere, swot, type Opportunity, type Threat } from './swot.js';
 import { fitCheckCounts, fitCheckSentence } from './fit-check.js';
+import { CHANGES_TITLE, changeRows, changeSummary } from './changes.js';
 
 /**
  * Escapes text for inline Markdown (CommonMark + GFM): line breaks and control characters are
@@ -282,8 +283,14 @@ function practices(report: Report): string[] {
 }
 
 /** The whole report as Markdown, ending with a newline. */
+function changes(report: Report): string[] {
+  if (!report.changes) return [];
+  const rows = changeRows(report).map((r) => [`${md(r.name)} (${code(r.id)})`, md(r.from), md(r.to), r.direction]);
+  return [`## ${CHANGES_TITLE}`, '', md(changeSummary(report.changes)), '', ...(rows.length ? table(['Practice', 'Before', 'Now', 'Change'], rows) : [])];
+}
+
 export function renderMarkdown(report: Report): string {
-  const sections = [header(report), scores(report), strengthsAndWeaknesses(report), roadmap(report), fitCheck(report), probes(report), practices(report)];
+  const sections = [header(report), scores(report), changes(report), strengthsAndWeaknesses(report), roadmap(report), fitCheck(report), probes(report), practices(report)];
   return `${sections
     .filter((s) => s.length > 0)
     .map((s) => s.join('\n'))

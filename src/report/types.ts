@@ -75,6 +75,23 @@ export interface Scores {
   enablers: { id: string; name: string; focusArea: FocusAreaId; score: number; stage?: number; met?: number; total?: number; assessed?: boolean }[];
 }
 
+/** Practices whose result changed since an earlier audit of the same portal (set by the service). */
+export interface ReportChanges {
+  againstAuditId: string;
+  againstFinishedAt: string;
+  overall: { from: number; to: number; delta: number };
+  lenses: Record<string, { from: number; to: number; delta: number }>;
+  changes: {
+    id: string;
+    name: string;
+    focusArea: string;
+    from: { status: PracticeStatus; score: number } | null;
+    to: { status: PracticeStatus; score: number } | null;
+    direction: 'improved' | 'regressed' | 'changed';
+  }[];
+  unchanged: number;
+}
+
 export interface Report {
   schemaVersion: typeof SCHEMA_VERSION;
   tool: { name: string; version: string };
@@ -96,5 +113,6 @@ export interface Report {
   probes: ProbeResultEntry[];
   fitCheck: FitCheckEntry[];
   roadmap: RoadmapItem[];
+  changes?: ReportChanges;
   [extra: string]: unknown;
 }

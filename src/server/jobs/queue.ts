@@ -4,6 +4,7 @@
 // without charging an attempt. A finished audit's report and status are written in one
 // transaction (AuditStore.complete), and only if the audit is still running — a cancel or a
 // shutdown that came first wins.
+import { diffReports } from '../diff.js';
 import { validateReport, renderJson } from '../../../reports/json.js';
 import { AbortedError, toPortalProbeError } from '../../errors.js';
 import { AUDIT_DEFAULTS, type AuditOptions } from '../../audit/options.js';
@@ -168,6 +169,13 @@ export class AuditQueue {
       if (controller.signal.aborted) throw controller.signal.reason ?? new AbortedError(audit.url);
       // The contract check guards the store: only a report every reader can read is kept.
       const report = validateReport(JSON.parse(JSON.stringify(result)));
+      // History in the report itself: what changed since this portal's previous finished audit.
+      const previous = this.o.store.audits.latestDone(audit.host);
+      const previousJson = previous ? this.o.store.audits.reportJson(previous.id) : undefined;
+      if (previous && previousJson) {
+        const diff = diffReports(JSON.parse(previousJson) as Report, report);
+        report.changes = { againstAuditId: previous.id, againstFinishedAt: JSON.parse(previousJson).target.finishedAt, ...diff };
+      }
       const json = renderJson(report);
       const summary = summarizeReport(report);
       if (this.o.store.closed) return;
