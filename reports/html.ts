@@ -37,6 +37,7 @@ import {
 import { opportunityStatus, opportunityWhere, swot, type Opportunity, type Threat } from './swot.js';
 import { fitCheckCounts, fitCheckSentence } from './fit-check.js';
 import { CHANGES_TITLE, changeRows, changeSummary } from './changes.js';
+import { APPENDIX_TITLE, appendixNote, reportPrompts } from './appendix.js';
 
 export { h } from './html-parts.js';
 
@@ -258,10 +259,19 @@ function changes(report: Report): string {
   return section('changes', CHANGES_TITLE, `<p>${h(changeSummary(report.changes))}</p>${rows.length ? table(CHANGES_TITLE, columns, rows) : ''}`, true);
 }
 
+function appendix(report: Report): string {
+  const prompts = reportPrompts(report);
+  if (!prompts) return '';
+  const body = `<p>${h(appendixNote(report))} Prompt version ${h(prompts.version)}.</p>
+<details><summary>System prompt</summary><pre>${h(prompts.system)}</pre></details>
+<details><summary>Answer instructions</summary><pre>${h(prompts.answerInstructions)}</pre></details>`;
+  return section('appendix', APPENDIX_TITLE, body, true);
+}
+
 export function renderHtml(report: Report): string {
   const tool = `${h(report.tool.name)} ${h(report.tool.version)}`;
   const model = report.model ? ` · maturity model ${h(report.model.id)} ${h(report.model.version)}` : '';
-  const main = [scores(report), changes(report), focusAreas(report), enablers(report), strengthsAndWeaknesses(report), roadmap(report), fitCheck(report), probes(report), practices(report)]
+  const main = [scores(report), changes(report), focusAreas(report), enablers(report), strengthsAndWeaknesses(report), roadmap(report), fitCheck(report), probes(report), practices(report), appendix(report)]
     .filter(Boolean)
     .join('\n');
   return `<!doctype html>

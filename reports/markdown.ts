@@ -47,6 +47,7 @@ import {
 import { opportunityStatus, opportunityWhere, swot, type Opportunity, type Threat } from './swot.js';
 import { fitCheckCounts, fitCheckSentence } from './fit-check.js';
 import { CHANGES_TITLE, changeRows, changeSummary } from './changes.js';
+import { APPENDIX_TITLE, appendixNote, reportPrompts } from './appendix.js';
 
 /**
  * Escapes text for inline Markdown (CommonMark + GFM): line breaks and control characters are
@@ -289,8 +290,20 @@ function changes(report: Report): string[] {
   return [`## ${CHANGES_TITLE}`, '', md(changeSummary(report.changes)), '', ...(rows.length ? table(['Practice', 'Before', 'Now', 'Change'], rows) : [])];
 }
 
+function appendix(report: Report): string[] {
+  const prompts = reportPrompts(report);
+  if (!prompts) return [];
+  // Prompts are our own files, shown verbatim inside fences (a fence longer than any in the text).
+  const fence = (text: string) => '~'.repeat(Math.max(3, ...[...text.matchAll(/~+/g)].map((m) => m[0].length + 1)));
+  const block = (text: string) => [fence(text), text.trimEnd(), fence(text)];
+  return [
+    `## ${APPENDIX_TITLE}`, '', `${md(appendixNote(report))} Prompt version ${md(prompts.version)}.`, '',
+    '### System prompt', '', ...block(prompts.system), '', '### Answer instructions', '', ...block(prompts.answerInstructions),
+  ];
+}
+
 export function renderMarkdown(report: Report): string {
-  const sections = [header(report), scores(report), changes(report), strengthsAndWeaknesses(report), roadmap(report), fitCheck(report), probes(report), practices(report)];
+  const sections = [header(report), scores(report), changes(report), strengthsAndWeaknesses(report), roadmap(report), fitCheck(report), probes(report), practices(report), appendix(report)];
   return `${sections
     .filter((s) => s.length > 0)
     .map((s) => s.join('\n'))

@@ -76,6 +76,27 @@ describe('crawl of a fixture portal on 127.0.0.1', () => {
     expect(robots.ignoredOn()).toEqual([`${origin}/private/secret`]);
   });
 
+  it('follows links that only a rendered page shows, and records those pages as via "rendered"', async () => {
+    const client = createHttpClient({ allowPrivate: true });
+    const fetch = createAuditFetch(client);
+    const rendered: string[] = [];
+    // A stand-in for the browser: the start page "renders" a link the raw HTML does not have.
+    const renderLinks = async (page: { url: string }) => {
+      rendered.push(page.url);
+      return new URL(page.url).pathname === '/' ? [`${origin}/orphan`] : [];
+    };
+    const snapshot = await crawl(`${origin}/`, {
+      fetch, parser: createPageParser(0), robotsPolicy: 'respected', renderLinks,
+    }, { maxPages: 50, maxDepth: 5 });
+    await client.close();
+    const page = snapshot.pages.find((p) => new URL(p.url).pathname === '/orphan');
+    expect(page).toMatchObject({ via: 'rendered', depth: null, status: 200 });
+    // Every page is offered to the renderer once, except those at maxDepth (their links are not followed).
+    expect(rendered[0]).toBe(`${origin}/`);
+    expect(new Set(rendered).size).toBe(rendered.length);
+    expect(rendered).not.toContain(`${origin}/docs/deep/3`);
+  });
+
   it('stops at maxPages and maxDepth', async () => {
     const small = await crawlFixture({ maxPages: 3 });
     expect(small.snapshot.pages).toHaveLength(3);
