@@ -15,7 +15,7 @@ import { keywordRegistry } from '../../probes/business-surface.js';
 import { analyzeSurface } from '../../src/business-surface/surface.js';
 import { makePage, makeSnapshot } from '../helpers/probe-context.js';
 
-const DIR = new URL('../fixtures/business-surface/real-pages/', import.meta.url);
+const DIR = new URL('../fixtures/readability-pages/', import.meta.url);
 const PAGES = ['google-sre-book-1', 'topicseed-1', 'simplyfound-1', 'dropbox-blog', 'lwn-1', 'mozilla-1', 'gitlab-blog'];
 // readability's own test base URL.
 const URL_OF_PAGE = 'http://fakehost/test/page.html';

@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { nestingDepth, parsePage, resolveHref } from '../../src/crawl/parse-page.js';
 
-const FIXTURES = new URL('../fixtures/crawl/readability/', import.meta.url);
+const FIXTURES = new URL('../fixtures/readability-pages/', import.meta.url);
 
 describe('parsePage on real pages (mozilla/readability test pages)', () => {
   it.each(['ietf-1', 'google-sre-book-1', 'mozilla-1'])('%s: main text holds readability\'s expected content', (name) => {
-    const source = readFileSync(new URL(`${name}/source.html`, FIXTURES), 'utf8');
-    const expectedHtml = readFileSync(new URL(`${name}/expected.html`, FIXTURES), 'utf8');
+    const source = readFileSync(new URL(`${name}.html`, FIXTURES), 'utf8');
+    const expectedHtml = readFileSync(new URL(`${name}.expected.html`, FIXTURES), 'utf8');
     const expectedText = new JSDOM(expectedHtml).window.document.body.textContent!.replace(/\s+/g, ' ').trim();
     const page = parsePage(source, 'http://fakehost/test/page.html');
     // Readability's expected extraction, sampled at three places, must be in our main text.

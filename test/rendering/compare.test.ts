@@ -12,8 +12,14 @@ import {
 import { makePage } from '../helpers/probe-context.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/rendering');
-const read = (dir: string, name: string) => readFileSync(path.join(FIXTURES, dir, name), 'utf8');
-const htmlFiles = (dir: string) => readdirSync(path.join(FIXTURES, dir)).filter((f) => f.endsWith('.html')).sort();
+// Real static pages live in the shared test/fixtures/readability-pages/ (also used by other tests).
+const READABILITY_PAGES = [
+  '003-metadata-preferred.html', 'ars-1.html', 'dev418.html', 'gitlab-blog.html', 'keep-tabular-data.html', 'medium-1.html',
+  'mozilla-2.html', 'schema-org-context-object.html', 'simplyfound-1.html', 'topicseed-1.html', 'v8-blog.html', 'wordpress.html',
+];
+const dirOf = (dir: string) => (dir === 'readability' ? path.join(FIXTURES, '../readability-pages') : path.join(FIXTURES, dir));
+const read = (dir: string, name: string) => readFileSync(path.join(dirOf(dir), name), 'utf8');
+const htmlFiles = (dir: string) => (dir === 'readability' ? READABILITY_PAGES : readdirSync(dirOf(dir)).filter((f) => f.endsWith('.html')).sort());
 const pageOf = (html: string, url = 'http://fakehost/test/page.html') => makePage({ url, html });
 
 describe('real static pages are not JS-only', () => {
