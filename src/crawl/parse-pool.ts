@@ -41,16 +41,20 @@ export function createPageParser(workers = defaultParseWorkers()): PageParser {
   }
   // execArgv: [] — workers must not inherit the parent's flags (`node -e …` would make each worker
   // evaluate the parent's script instead of parse-worker.js).
-  const pool = Array.from({ length: workers }, () => ({ worker: new Worker(script, { execArgv: [] }), busy: 0 }));
+  const pool = Array.from({ length: workers }, () => ({ worker: new Worker(script, { execArgv: [] }), busy: 0, ready: false }));
   const pending = new Map<number, Pending>();
   let nextId = 1;
   for (const slot of pool) {
     slot.worker.unref();
-    slot.worker.on('message', (msg: { id: number; artifacts?: PageArtifacts; error?: string }) => {
+    slot.worker.on('message', (msg: { id?: number; ready?: boolean; artifacts?: PageArtifacts; error?: string }) => {
+      if (msg.ready) {
+        slot.ready = true;
+        return;
+      }
       slot.busy -= 1;
-      const p = pending.get(msg.id);
+      const p = pending.get(msg.id!);
       if (!p) return;
-      pending.delete(msg.id);
+      pending.delete(msg.id!);
       if (msg.artifacts) p.resolve(msg.artifacts);
       else p.reject(new Error(msg.error ?? 'parse failed'));
     });
@@ -61,8 +65,10 @@ export function createPageParser(workers = defaultParseWorkers()): PageParser {
   }
   return {
     workers,
-    parse(html, url) {
-      const slot = pool.reduce((a, b) => (b.busy < a.busy ? b : a));
+    async parse(html, url) {
+      const ready = pool.filter((s) => s.ready);
+      if (ready.length === 0) return parsePage(html, url);
+      const slot = ready.reduce((a, b) => (b.busy < a.busy ? b : a));
       slot.busy += 1;
       const id = nextId++;
       return new Promise<PageArtifacts>((resolve, reject) => {
