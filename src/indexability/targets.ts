@@ -2,6 +2,7 @@
 // otherwise through the audit's cached fetch, at most `limit` distinct URLs. A target robots.txt
 // keeps portalprobe from fetching is "not checked (robots.txt)", never "broken".
 import { AbortedError } from '../errors.js';
+import { mapPool } from '../util/map-pool.js';
 import { decodeBody, mediaType } from '../fetch/decode.js';
 import type { FetchRequest, FetchResult } from '../fetch/types.js';
 import { bareUrl } from './canonical.js';
@@ -56,19 +57,6 @@ export function fromFetch(result: FetchResult, knownAgents: ReadonlySet<string>,
   const meta = html ? extractHead(html, result.finalUrl).meta : [];
   const noindex = indexBlocks(robotsSignals(meta, result.headers, knownAgents).filter((s) => s.agent === null), now).length > 0;
   return { checked: true, status: result.status, redirected, noindex, via: 'fetch' };
-}
-
-async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /** Resolves every target URL to a TargetCheck (in the order given; over the limit → not checked). */

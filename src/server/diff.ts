@@ -1,25 +1,10 @@
 // Which practices changed between two audits of the same portal. Pure: two reports in, the
 // changed practices out (status or score), plus score movement at the top level.
-import type { PracticeResult, PracticeStatus, Report } from '../report/types.js';
+import type { PracticeResult, PracticeStatus, Report, ReportChanges } from '../report/types.js';
 
-export interface PracticeChange {
-  id: string;
-  name: string;
-  focusArea: string;
-  /** null when the practice is not in the baseline report (a newer model added it). */
-  from: { status: PracticeStatus; score: number } | null;
-  /** null when the practice is gone from the newer report. */
-  to: { status: PracticeStatus; score: number } | null;
-  /** improved, regressed or changed (e.g. pass → manual, which is neither). */
-  direction: 'improved' | 'regressed' | 'changed';
-}
-
-export interface ReportDiff {
-  overall: { from: number; to: number; delta: number };
-  lenses: Record<string, { from: number; to: number; delta: number }>;
-  changes: PracticeChange[];
-  unchanged: number;
-}
+// The shapes are the report's own (ReportChanges), so a diff can be stored in a report as is.
+export type PracticeChange = ReportChanges['changes'][number];
+export type ReportDiff = Omit<ReportChanges, 'againstAuditId' | 'againstFinishedAt'>;
 
 const RANKED: PracticeStatus[] = ['fail', 'partial', 'pass'];
 
