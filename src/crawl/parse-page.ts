@@ -8,10 +8,6 @@ import type { Anchor, FormSummary, Heading, LinkTag, MetaTag, PageArtifacts, Sec
 export type { PageArtifacts };
 
 
-const HIDDEN_SELECTOR = [
-  'script', 'style', 'template', 'noscript', 'svg', 'iframe', 'object',
-  '[hidden]', '[aria-hidden="true"]', 'input[type="hidden"]',
-].join(',');
 const INLINE_HIDDEN = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
 const MAX_ANCHORS = 2000;
 // jsdom's tree building slows down sharply with nesting depth (5,000 nested divs take seconds, and
@@ -85,63 +81,121 @@ const BLOCK_TAGS = new Set([
   'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE',
   'TD', 'TH', 'TR', 'UL', 'OPTION', 'BUTTON', 'LABEL', 'SUMMARY', 'DETAILS', 'CAPTION',
 ]);
+const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+// localName: SVG elements keep lower-case tag names in HTML documents.
+const HIDDEN_TAGS = new Set(['script', 'style', 'template', 'noscript', 'svg', 'iframe', 'object']);
+
+function isBlock(node: Node): boolean {
+  return node.nodeType === 1 && BLOCK_TAGS.has((node as Element).tagName);
+}
 
 /**
  * Text of a subtree with a space at every block boundary: textContent glues blocks together
- * ("<p>a</p><p>b</p>" → "ab"), which breaks word matching and quotes. A walk, not DOM edits: jsdom
- * mutations are costly.
+ * ("<p>a</p><p>b</p>" → "ab"), which breaks word matching and quotes. With `splitAtHeadings`,
+ * every h1–h6 opens a new section (retrieval works section by section). One walk over
+ * firstChild/nextSibling, no DOM edits and no child lists: both are costly in jsdom.
  */
-function blockText(root: Node): string {
-  const parts: string[] = [];
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.nodeType === 3) {
-      parts.push((node as Text).data);
-      continue;
-    }
-    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
-    const block = node.nodeType === 1 && BLOCK_TAGS.has((node as Element).tagName);
-    if (block) parts.push(' ');
-    // Children pushed in reverse so they pop in document order; a marker string closes a block.
-    if (block) stack.push(SPACE_MARKER);
-    const children = node.childNodes;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-  }
-  return normalizeSpace(parts.join(''));
-}
-const SPACE_MARKER = { nodeType: 3, data: ' ' } as unknown as Text;
-
-function removeHidden(root: Element): void {
-  for (const el of Array.from(root.querySelectorAll(HIDDEN_SELECTOR))) el.remove();
-  for (const el of Array.from(root.querySelectorAll('[style]'))) {
-    if (INLINE_HIDDEN.test(el.getAttribute('style') ?? '')) el.remove();
-  }
-}
-
-/** Splits readability's content HTML by headings so retrieval can work section by section. */
-function splitSections(container: Element): Section[] {
+function textSections(root: Node, splitAtHeadings: boolean): { text: string; sections: Section[] } {
   const sections: Section[] = [];
-  let current: Section = { heading: '', text: '' };
-  const push = () => {
-    const text = normalizeSpace(current.text);
-    if (text) sections.push({ heading: current.heading, text });
+  const all: string[] = [];
+  let heading = '';
+  let parts: string[] = [];
+  const flush = () => {
+    const text = normalizeSpace(parts.join(''));
+    if (text) sections.push({ heading, text });
+    all.push(' ', text);
+    parts = [];
   };
-  const walk = (node: Element) => {
-    for (const child of Array.from(node.children)) {
-      if (/^H[1-6]$/.test(child.tagName)) {
-        push();
-        current = { heading: textOf(child), text: '' };
-      } else if (child.querySelector('h1,h2,h3,h4,h5,h6')) {
-        walk(child);
+  let node: Node = root;
+  for (;;) {
+    const type = node.nodeType;
+    if (type === 3) {
+      parts.push((node as Text).data);
+    } else if (type === 1 || node === root) {
+      if (splitAtHeadings && type === 1 && HEADING_TAGS.has((node as Element).tagName)) {
+        flush();
+        heading = textOf(node as Element);
+        all.push(' ', heading);
       } else {
-        current.text += ` ${blockText(child)}`;
+        const block = isBlock(node);
+        if (block) parts.push(' ');
+        if (node.firstChild) {
+          node = node.firstChild;
+          continue;
+        }
+        if (block) parts.push(' ');
       }
     }
-  };
-  walk(container);
-  push();
-  return sections;
+    while (node !== root && !node.nextSibling) {
+      node = node.parentNode!;
+      if (isBlock(node)) parts.push(' ');
+    }
+    if (node === root) break;
+    node = node.nextSibling!;
+  }
+  flush();
+  return { text: normalizeSpace(all.join('')), sections };
+}
+
+function blockText(root: Node): string {
+  return textSections(root, false).text;
+}
+
+function isHiddenElement(el: Element, tag: string): boolean {
+  if (HIDDEN_TAGS.has(el.localName)) return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  if (tag === 'INPUT' && (el.getAttribute('type') ?? '').toLowerCase() === 'hidden') return true;
+  const style = el.getAttribute('style');
+  return style !== null && INLINE_HIDDEN.test(style);
+}
+
+/** The elements parsePage reads, gathered in one walk of the document (in document order). */
+interface Gathered {
+  meta: Element[];
+  links: Element[];
+  scripts: Element[];
+  noscripts: Element[];
+  forms: { form: Element; inputs: Element[] }[];
+  /** Outside hidden subtrees of the body. */
+  anchors: Element[];
+  headings: Element[];
+  /** Hidden subtrees of the body, removed before the text is read. */
+  hidden: Element[];
+}
+
+// One walk instead of a dozen querySelectorAll calls: each of those is a full tree traversal
+// through jsdom's selector engine, together a fifth of the parse time.
+function gather(doc: Document): Gathered {
+  const g: Gathered = { meta: [], links: [], scripts: [], noscripts: [], forms: [], anchors: [], headings: [], hidden: [] };
+  const body = doc.body;
+  type FormEntry = Gathered['forms'][number];
+  const stack: { el: Element; hidden: boolean; inBody: boolean; form: FormEntry | null }[] = [];
+  if (doc.documentElement) stack.push({ el: doc.documentElement, hidden: false, inBody: false, form: null });
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    const { el } = item;
+    let { hidden, form } = item;
+    const tag = el.tagName;
+    const inBody = item.inBody || el === body;
+    if (inBody && !hidden && el !== body && isHiddenElement(el, tag)) {
+      hidden = true;
+      g.hidden.push(el);
+    }
+    switch (tag) {
+      case 'META': g.meta.push(el); break;
+      case 'LINK': if (el.hasAttribute('rel') && el.hasAttribute('href')) g.links.push(el); break;
+      case 'SCRIPT': g.scripts.push(el); break;
+      case 'NOSCRIPT': g.noscripts.push(el); break;
+      case 'FORM': form = { form: el, inputs: [] }; g.forms.push(form); break;
+      case 'INPUT': form?.inputs.push(el); break;
+      case 'A': if (!hidden && el.hasAttribute('href')) g.anchors.push(el); break;
+      default: if (!hidden && HEADING_TAGS.has(tag)) g.headings.push(el);
+    }
+    for (let child = el.lastElementChild; child; child = child.previousElementSibling) {
+      stack.push({ el: child, hidden, inBody, form });
+    }
+  }
+  return g;
 }
 
 export function parsePage(html: string, url: string): PageArtifacts {
@@ -153,109 +207,101 @@ export function parsePage(html: string, url: string): PageArtifacts {
     parseNote = `markup nested ${depth} levels deep was flattened before parsing`;
   }
   const doc = parseDocument(html);
-  {
-    const lang = doc.documentElement.getAttribute('lang');
-    const title = normalizeSpace(doc.title) || null;
+  const g = gather(doc);
+  const lang = doc.documentElement?.getAttribute('lang') ?? null;
+  const title = normalizeSpace(doc.title) || null;
 
-    const meta: MetaTag[] = Array.from(doc.querySelectorAll('meta')).flatMap((m) => {
-      const tag: MetaTag = { content: m.getAttribute('content') ?? m.getAttribute('charset') ?? '' };
-      const name = m.getAttribute('name');
-      const property = m.getAttribute('property');
-      const httpEquiv = m.getAttribute('http-equiv');
-      if (name) tag.name = name.toLowerCase();
-      if (property) tag.property = property.toLowerCase();
-      if (httpEquiv) tag.httpEquiv = httpEquiv.toLowerCase();
-      return tag.name || tag.property || tag.httpEquiv ? [tag] : [];
-    });
+  const meta: MetaTag[] = g.meta.flatMap((m) => {
+    const tag: MetaTag = { content: m.getAttribute('content') ?? m.getAttribute('charset') ?? '' };
+    const name = m.getAttribute('name');
+    const property = m.getAttribute('property');
+    const httpEquiv = m.getAttribute('http-equiv');
+    if (name) tag.name = name.toLowerCase();
+    if (property) tag.property = property.toLowerCase();
+    if (httpEquiv) tag.httpEquiv = httpEquiv.toLowerCase();
+    return tag.name || tag.property || tag.httpEquiv ? [tag] : [];
+  });
 
-    const linkTags: LinkTag[] = Array.from(doc.querySelectorAll('link[rel][href]')).flatMap((l) => {
-      const href = resolveHref(l.getAttribute('href'), url) ?? l.getAttribute('href') ?? '';
-      const tag: LinkTag = { rel: (l.getAttribute('rel') ?? '').toLowerCase().trim(), href };
-      for (const attr of ['type', 'hreflang', 'title'] as const) {
-        const v = l.getAttribute(attr);
-        if (v) tag[attr] = v;
-      }
-      return [tag];
-    });
-
-    const jsonLd = Array.from(doc.querySelectorAll('script[type]'))
-      .filter((s) => /^application\/ld\+json\b/i.test(s.getAttribute('type') ?? ''))
-      .map((s) => s.textContent ?? '');
-
-    const scriptEls = Array.from(doc.querySelectorAll('script'));
-    const scripts = {
-      count: scriptEls.length,
-      inlineBytes: scriptEls.filter((s) => !s.getAttribute('src')).reduce((n, s) => n + (s.textContent?.length ?? 0), 0),
-      external: scriptEls.flatMap((s) => {
-        const src = resolveHref(s.getAttribute('src'), url);
-        return src ? [src] : [];
-      }),
-    };
-    const noscriptText = normalizeSpace(Array.from(doc.querySelectorAll('noscript')).map((n) => n.textContent ?? '').join(' '));
-
-    const forms: FormSummary[] = Array.from(doc.querySelectorAll('form')).map((f) => {
-      const inputs = Array.from(f.querySelectorAll('input'));
-      return {
-        action: f.getAttribute('action'),
-        method: (f.getAttribute('method') ?? 'get').toLowerCase(),
-        hasPassword: inputs.some((i) => (i.getAttribute('type') ?? '').toLowerCase() === 'password'),
-        inputTypes: inputs.map((i) => (i.getAttribute('type') ?? 'text').toLowerCase()),
-        text: textOf(f),
-      };
-    });
-
-    const body = doc.body;
-    if (body) {
-      removeHidden(body);
+  const linkTags: LinkTag[] = g.links.map((l) => {
+    const href = resolveHref(l.getAttribute('href'), url) ?? l.getAttribute('href') ?? '';
+    const tag: LinkTag = { rel: (l.getAttribute('rel') ?? '').toLowerCase().trim(), href };
+    for (const attr of ['type', 'hreflang', 'title'] as const) {
+      const v = l.getAttribute(attr);
+      if (v) tag[attr] = v;
     }
+    return tag;
+  });
 
-    const seen = new Set<string>();
-    const anchors: Anchor[] = [];
-    for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
-      const href = resolveHref(a.getAttribute('href'), url);
-      if (!href) continue;
-      const text = textOf(a) || normalizeSpace(a.getAttribute('aria-label') ?? a.getAttribute('title') ?? '');
-      const key = `${href}\u0000${text}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const anchor: Anchor = { href, text };
-      const rel = a.getAttribute('rel');
-      if (rel) anchor.rel = rel;
-      anchors.push(anchor);
-      if (anchors.length >= MAX_ANCHORS) break;
-    }
+  const jsonLd = g.scripts
+    .filter((s) => /^application\/ld\+json\b/i.test(s.getAttribute('type') ?? ''))
+    .map((s) => s.textContent ?? '');
+  const scripts = {
+    count: g.scripts.length,
+    inlineBytes: g.scripts.filter((s) => !s.getAttribute('src')).reduce((n, s) => n + (s.textContent?.length ?? 0), 0),
+    external: g.scripts.flatMap((s) => {
+      const src = resolveHref(s.getAttribute('src'), url);
+      return src ? [src] : [];
+    }),
+  };
+  const noscriptText = normalizeSpace(g.noscripts.map((n) => n.textContent ?? '').join(' '));
 
-    const headings: Heading[] = Array.from(doc.querySelectorAll('h1,h2,h3,h4,h5,h6')).map((h) => ({
-      level: Number(h.tagName.slice(1)),
-      text: textOf(h),
-    }));
+  const forms: FormSummary[] = g.forms.map(({ form, inputs }) => ({
+    action: form.getAttribute('action'),
+    method: (form.getAttribute('method') ?? 'get').toLowerCase(),
+    hasPassword: inputs.some((i) => (i.getAttribute('type') ?? '').toLowerCase() === 'password'),
+    inputTypes: inputs.map((i) => (i.getAttribute('type') ?? 'text').toLowerCase()),
+    text: textOf(form),
+  }));
 
-    const visibleText = body ? blockText(body) : '';
+  // Hidden parts go before any text is read, and before readability sees the document.
+  for (const el of g.hidden) el.remove();
 
-    // Readability mutates the document, so it runs after everything else has been read.
-    let mainText = '';
-    let sections: Section[] = [];
-    try {
-      const article = new Readability(doc, { charThreshold: 100, maxElemsToParse: MAX_READABILITY_ELEMENTS }).parse();
-      if (article?.content) {
-        const container = doc.createElement('div');
-        container.innerHTML = article.content;
-        mainText = blockText(container);
-        sections = splitSections(container);
-      }
-    } catch {
-      // A page readability cannot handle simply has no main text; visibleText still serves.
-    }
-    if (!mainText && visibleText) {
-      mainText = visibleText;
-      sections = [{ heading: headings[0]?.text ?? '', text: visibleText }];
-    }
-
-    const artifacts: PageArtifacts = {
-      lang, title, mainText, sections, visibleText, meta, linkTags, anchors, headings, forms, jsonLd, scripts,
-      noscriptText, rawTextLength: visibleText.length,
-    };
-    if (parseNote) artifacts.parseNote = parseNote;
-    return artifacts;
+  const seen = new Set<string>();
+  const anchors: Anchor[] = [];
+  for (const a of g.anchors) {
+    const href = resolveHref(a.getAttribute('href'), url);
+    if (!href) continue;
+    const text = textOf(a) || normalizeSpace(a.getAttribute('aria-label') ?? a.getAttribute('title') ?? '');
+    const key = `${href}\u0000${text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const anchor: Anchor = { href, text };
+    const rel = a.getAttribute('rel');
+    if (rel) anchor.rel = rel;
+    anchors.push(anchor);
+    if (anchors.length >= MAX_ANCHORS) break;
   }
+
+  const headings: Heading[] = g.headings.map((h) => ({ level: Number(h.tagName.slice(1)), text: textOf(h) }));
+
+  const visibleText = doc.body ? blockText(doc.body) : '';
+
+  // Readability mutates the document, so it runs after everything else has been read. Its
+  // serializer hands back the article element itself: serialising it to HTML only to parse that
+  // again cost a fifth of the parse time.
+  let mainText = '';
+  let sections: Section[] = [];
+  try {
+    const article = new Readability<Node>(doc, {
+      charThreshold: 100,
+      maxElemsToParse: MAX_READABILITY_ELEMENTS,
+      serializer: (node) => node,
+    }).parse();
+    if (article?.content) {
+      ({ text: mainText, sections } = textSections(article.content, true));
+    }
+  } catch {
+    // A page readability cannot handle simply has no main text; visibleText still serves.
+  }
+  if (!mainText && visibleText) {
+    mainText = visibleText;
+    sections = [{ heading: headings[0]?.text ?? '', text: visibleText }];
+  }
+
+  const artifacts: PageArtifacts = {
+    lang, title, mainText, sections, visibleText, meta, linkTags, anchors, headings, forms, jsonLd, scripts,
+    noscriptText, rawTextLength: visibleText.length,
+  };
+  if (parseNote) artifacts.parseNote = parseNote;
+  return artifacts;
 }

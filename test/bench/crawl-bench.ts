@@ -65,10 +65,14 @@ if (process.argv[2] === '--child') {
   const result = await runOne(process.argv[3] as 'crawl' | 'audit', Number(process.argv[4]));
   process.send!(result, () => process.exit(0));
 } else {
+  // `npm run bench -- crawl 100` runs one kind and/or size only.
+  const onlyKind = process.argv.slice(2).find((a) => a === 'crawl' || a === 'audit');
+  const onlySize = process.argv.slice(2).map(Number).find((n) => Number.isInteger(n) && n > 0);
   console.log('portalprobe bench — generated portals on 127.0.0.1 (each run in a fresh process)');
   console.log('kind   pages  seconds  pages/s  peakRSS(MiB)  parseWorkers');
   for (const kind of ['crawl', 'audit'] as const) {
-    for (const size of SIZES) {
+    if (onlyKind && kind !== onlyKind) continue;
+    for (const size of onlySize ? [onlySize] : SIZES) {
       const r = await child(kind, size);
       console.log(`${r.kind.padEnd(6)} ${String(r.pages).padStart(5)}  ${r.seconds.toFixed(2).padStart(7)}  ${r.pagesPerSecond.toFixed(1).padStart(7)}  ${r.peakRssMiB.toFixed(0).padStart(12)}  ${kind === 'crawl' ? r.workers : '-'}`);
     }
