@@ -6,7 +6,7 @@ import type { Page, Snapshot } from '../crawl/types.js';
 import { SCHEMA_VERSION, type FitCheckEntry, type ProbeResultEntry, type Report } from '../report/types.js';
 
 export interface ReportInput {
-  snapshot: Omit<Snapshot, 'pages'> & { pages: Pick<Page, 'url' | 'finalUrl' | 'status' | 'depth' | 'via' | 'contentType' | 'title'>[] };
+  snapshot: Omit<Snapshot, 'pages'> & { pages: Pick<Page, 'url' | 'finalUrl' | 'status' | 'depth' | 'via' | 'contentType' | 'title' | 'parseNote'>[] };
   probes: ProbeResultEntry[];
   fitCheck: FitCheckEntry[];
   answerer: string;
@@ -59,6 +59,8 @@ export function buildReport(input: ReportInput): Report {
     pages: snapshot.pages.map((p) => ({
       url: p.url, finalUrl: p.finalUrl, status: p.status, depth: p.depth, via: p.via,
       contentType: p.contentType, title: p.title,
+      // Markup that had to be flattened, or could not be parsed at all, is said per page.
+      ...(p.parseNote ? { parseNote: p.parseNote } : {}),
     })),
   };
 }

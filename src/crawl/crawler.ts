@@ -77,8 +77,9 @@ export async function crawl(startUrl: string, deps: CrawlDeps, options: CrawlOpt
     if (html) {
       try {
         artifacts = await deps.parser.parse(html, result.finalUrl);
-      } catch {
+      } catch (err) {
         // Unparseable markup is a page with no artifacts; probes see the raw HTML and report it.
+        artifacts = { ...EMPTY_ARTIFACTS, parseNote: `not parsed: ${err instanceof Error ? err.message : String(err)}` };
       }
     }
     const page: Page = {
