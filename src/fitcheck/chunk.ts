@@ -69,8 +69,18 @@ export function readableSections(page: Page): Array<{ heading: string; text: str
 
 /** Splits one section's text into pieces of at most `budget` tokens, at sentence boundaries. */
 export function splitText(text: string, budget: number): string[] {
-  if (budget <= 0) return [];
-  if (countTokens(text) <= budget) return text ? [text] : [];
+  return splitCounted(text, budget).map((p) => p.text);
+}
+
+/**
+ * splitText with each piece's exact token count. Tokenising is the costly part of chunking, so a
+ * section that fits is counted once, and a long one once as a whole, once by sentence and once
+ * by piece (that last count is both the guarantee and the chunk's size).
+ */
+function splitCounted(text: string, budget: number): { text: string; tokens: number }[] {
+  if (budget <= 0 || !text) return [];
+  const whole = countTokens(text);
+  if (whole <= budget) return [{ text, tokens: whole }];
   const pieces: string[] = [];
   let current = '';
   let currentTokens = 0;
@@ -94,7 +104,12 @@ export function splitText(text: string, budget: number): string[] {
   flush();
   // Joined sentences were counted with one token per join; BPE can only merge across a join, but
   // check anyway so the bound is a guarantee, not an estimate.
-  return pieces.flatMap((p) => (countTokens(p) <= budget ? [p] : hardSplit(p, budget))).filter((p) => p.length > 0);
+  return pieces
+    .flatMap((p) => {
+      const tokens = countTokens(p);
+      return tokens <= budget ? [{ text: p, tokens }] : hardSplit(p, budget).map((h) => ({ text: h, tokens: countTokens(h) }));
+    })
+    .filter((p) => p.text.length > 0);
 }
 
 function hardSplit(text: string, budget: number): string[] {
@@ -135,8 +150,8 @@ export function chunkPages(pages: readonly Page[], options: ChunkOptions = {}): 
       const heading = truncateToTokens(section.heading, Math.max(1, Math.floor(maxTokens / 4)));
       const headingTokens = heading ? countTokens(heading) + 1 : 0;
       const budget = Math.max(1, maxTokens - headingTokens);
-      splitText(cleaned.text, budget).forEach((text, part) => {
-        chunks.push({ id: `${pageIndex}:${sectionIndex}:${part}`, url, title, heading, text, tokens: countTokens(text) + headingTokens });
+      splitCounted(cleaned.text, budget).forEach(({ text, tokens }, part) => {
+        chunks.push({ id: `${pageIndex}:${sectionIndex}:${part}`, url, title, heading, text, tokens: tokens + headingTokens });
       });
     });
     pageIndex++;
