@@ -3,6 +3,7 @@
 // DOM so memory stays flat however many pages the crawl visits.
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
+import { withParserTextAppend } from './parser-text-append.js';
 import type { Anchor, FormSummary, Heading, LinkTag, MetaTag, PageArtifacts, Section } from './types.js';
 
 export type { PageArtifacts };
@@ -60,7 +61,8 @@ export function warmUpParser(): void {
 function parseDocument(html: string): Document {
   const window = parserWindowForNextPage();
   windowUses += 1;
-  return new window.DOMParser().parseFromString(html, 'text/html');
+  const parser = new window.DOMParser();
+  return withParserTextAppend(() => parser.parseFromString(html, 'text/html'));
 }
 
 export function normalizeSpace(text: string): string {
