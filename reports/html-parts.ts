@@ -56,7 +56,9 @@ export function table(caption: string, columns: Column[], rows: string[][], clas
     })
     .join('\n');
   const cls = className ? ` class="${h(className)}"` : '';
-  return `<table${cls}>\n<caption>${h(caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+  // A wide table scrolls inside its own region on a narrow screen instead of widening the page; the
+  // region is focusable and named so keyboard and screen-reader users can scroll it too.
+  return `<div class="table-scroll" role="region" tabindex="0" aria-label="${h(caption)}">\n<table${cls}>\n<caption>${h(caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>\n</div>`;
 }
 
 export function section(id: string, title: string, body: string, major = false): string {

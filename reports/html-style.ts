@@ -32,7 +32,9 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fo
 .muted, .run { color: ${P.muted.fg}; }
 .notice { color: ${P.notice.fg}; background: ${P.notice.bg}; border-left: 4px solid #8a6d00; padding: .5rem .75rem; font-weight: 600; }
 nav ol { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; padding: 0; list-style: none; }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
+table { border-collapse: collapse; width: 100%; margin: 0; }
+.table-scroll { overflow-x: auto; margin: .5rem 0 1rem; }
+.table-scroll:focus-visible { outline: 3px solid ${P.link.fg}; outline-offset: 2px; }
 caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .6rem; border-bottom: 1px solid #d0d5da; }
 thead th { color: ${P.tableHead.fg}; background: ${P.tableHead.bg}; }
@@ -52,6 +54,7 @@ td ul, dd ul { margin: 0; padding-left: 1.1rem; }
 .side-by-side { display: grid; grid-template-columns: minmax(0, 34rem) minmax(0, 1fr); gap: 0 2rem; align-items: start; }
 .narrow { max-width: 40rem; }
 @media (max-width: 60rem) { .swot, .side-by-side { grid-template-columns: minmax(0, 1fr); } }
+@media (max-width: 40rem) { body { padding: .75rem; } th, td { padding: .3rem .4rem; } .columns { grid-template-columns: minmax(0, 1fr); } }
 .quadrant { border: 1px solid #d0d5da; border-top-width: 4px; border-radius: .4rem; padding: 0 1rem .5rem; }
 .quadrant h3 { margin-top: .75rem; }
 .quadrant ul { padding-left: 1.1rem; }
@@ -82,6 +85,7 @@ footer { margin-top: 3rem; color: ${P.muted.fg}; font-size: .9em; }
   .major { break-before: page; }
   .side-by-side { grid-template-columns: minmax(0, 1fr); }
   .swot { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+  .table-scroll { overflow: visible; }
   tr, figure, .roadmap > li, .practices > li, .quadrant { break-inside: avoid; }
   details { border: none; padding: 0; }
   details::details-content { content-visibility: visible; display: block; }

@@ -25,6 +25,7 @@ export const SCREENSHOTS = {
   unassessed: '/tmp/portalprobe-report-unassessed.png',
   comparison: '/tmp/portalprobe-comparison.png',
   print: '/tmp/portalprobe-report-print.png',
+  phone: '/tmp/portalprobe-report-phone.png',
 };
 
 if (!HAVE_CHROMIUM) console.warn(`html-browser.test.ts skipped: ${CHROMIUM} does not exist`);
@@ -208,4 +209,25 @@ describe.skipIf(!HAVE_CHROMIUM)('report.html in headless Chromium', () => {
       await p.close();
     }
   });
+
+  it('fits a phone screen (375 px): the page never scrolls sideways, wide tables scroll inside a labelled region', async () => {
+    const phone = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    try {
+      await phone.setContent(renderHtml(sampleReport()), { waitUntil: 'load' });
+      const widths = await phone.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+      expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+      const tables = await phone.locator('table').count();
+      expect(tables).toBeGreaterThan(3);
+      // Every table sits in a focusable, named scroll region (keyboard users can scroll it too).
+      const wrapped = await phone.evaluate(() => Array.from(document.querySelectorAll('table')).every((t) => {
+        const region = t.parentElement!;
+        return region.getAttribute('role') === 'region' && region.tabIndex === 0 && (region.getAttribute('aria-label') ?? '').length > 0
+          && getComputedStyle(region).overflowX === 'auto';
+      }));
+      expect(wrapped).toBe(true);
+      await phone.screenshot({ path: SCREENSHOTS.phone, fullPage: false });
+    } finally {
+      await phone.close();
+    }
+  }, 60_000);
 });
