@@ -3,14 +3,17 @@
 // (RFC 9727, at /.well-known/api-catalog or via Link rel="api-catalog"), security.txt (RFC 9116),
 // OpenSearch descriptions, RSS/Atom/JSON feeds. Also APIs.json, and pre-standard signals reported
 // with `preStandard: true`: MCP server cards, the legacy ai-plugin.json, A2A agent cards,
-// Content-Signal lines in robots.txt and llms.txt. Parsing lives in src/agent-discovery; this file
-// gathers through the audit's cached fetch and reports.
+// Content-Signal lines in robots.txt and llms.txt. And whether machines can discover how to
+// authenticate: OAuth / OpenID Connect discovery metadata (RFC 8414, OIDC Discovery 1.0, RFC 9728;
+// src/agent-discovery/auth-discovery.ts). Parsing lives in src/agent-discovery; this file gathers
+// through the audit's cached fetch and reports.
 import type { Page } from '../src/crawl/types.js';
 import type { Finding, Probe, ProbeContext } from '../src/probes/types.js';
 import { parseAiPlugin } from '../src/agent-discovery/ai-plugin.js';
 import { parseAgentCard } from '../src/agent-discovery/agent-card.js';
 import { catalogContentType, parseApiCatalog, type CatalogEntry } from '../src/agent-discovery/api-catalog.js';
 import { parseApisJson, type ApisJsonApi } from '../src/agent-discovery/apis-json.js';
+import { discoverAuthMetadata, type AuthMetadataFacts } from '../src/agent-discovery/auth-discovery.js';
 import { contentSignalsFrom, type ContentSignal } from '../src/agent-discovery/content-signal.js';
 import { parseFeed, type FeedFormat } from '../src/agent-discovery/feeds.js';
 import { parseMcpCard } from '../src/agent-discovery/mcp.js';
@@ -23,7 +26,7 @@ import { llmsTxtFromResponse } from '../src/llms-txt/response.js';
 const TEXT = {
   title: 'Agent discovery files',
   description:
-    'Looks for the files agents and tools discover a portal by: API catalog (RFC 9727), APIs.json, MCP server cards, ai-plugin.json, A2A agent cards, security.txt (RFC 9116), OpenSearch, feeds, Content-Signal in robots.txt and llms.txt.',
+    'Looks for the files agents and tools discover a portal by: API catalog (RFC 9727), APIs.json, MCP server cards, ai-plugin.json, A2A agent cards, security.txt (RFC 9116), OpenSearch, feeds, Content-Signal in robots.txt and llms.txt, and OAuth / OpenID Connect discovery metadata (RFC 8414, OIDC Discovery, RFC 9728).',
   noneFound: (paths: string[]) => `No agent discovery files found (${paths.join(', ')}): agents cannot find the APIs or tools without reading pages.`,
   catalogInvalid: (url: string) => `The API catalog at ${url} is not a valid RFC 9727 linkset.`,
   catalogType: (url: string, type: string) => `${url} is served as ${type}; RFC 9727 §4.2 requires application/linkset+json.`,
@@ -134,9 +137,11 @@ export type AgentDiscoveryFacts = {
   contentSignals: Array<Omit<ContentSignal, 'unknown'>>;
   contentSignalPreStandard: true;
   llmsTxt: { present: boolean; url: string; preStandard: true };
+  /** OAuth / OpenID Connect discovery metadata on the portal origin and the authorization hosts the docs name. */
+  authMetadata: AuthMetadataFacts;
   /** URLs robots.txt kept portalprobe from asking (not evidence of absence). */
   notChecked: string[];
-  /** Names of the signals found: api-catalog, apis.json, mcp-server-card, ai-plugin, a2a-agent-card, security.txt, opensearch, feed, content-signal, llms.txt. */
+  /** Names of the signals found: api-catalog, apis.json, mcp-server-card, ai-plugin, a2a-agent-card, security.txt, opensearch, feed, content-signal, llms.txt, auth-metadata (a valid RFC 8414 / OIDC document). */
   signalsFound: string[];
   /** The subset of signalsFound that is pre-standard. */
   preStandardFound: string[];
@@ -396,6 +401,12 @@ export function createAgentDiscoveryProbe(options: AgentDiscoveryOptions = {}): 
         readContentSignals(ctx, pages, origin, c),
         readLlmsTxt(ctx, pages, origin, c),
       ]);
+      // After the files above, not beside them: the per-host queue would hold these requests anyway,
+      // and fewer requests wait on the audit's abort signal at once. A plain-HTTP portal (a local or
+      // test one) cannot have https identifiers: that is a warning there, not a failure.
+      const auth = await discoverAuthMetadata(ctx, pages, origin, { allowHttp: origin.startsWith('http:') });
+      c.findings.push(...auth.findings);
+      c.notChecked.push(...auth.notChecked);
 
       const present: Array<[string, boolean, boolean]> = [
         ['api-catalog', apiCatalog.present, false],
@@ -408,6 +419,7 @@ export function createAgentDiscoveryProbe(options: AgentDiscoveryOptions = {}): 
         ['feed', feeds.some((f) => f.valid), false],
         ['content-signal', signals.length > 0, true],
         ['llms.txt', llmsTxt.present, true],
+        ['auth-metadata', auth.facts.valid, false],
       ];
       const signalsFound = present.filter(([, p]) => p).map(([name]) => name);
       const notChecked = [...new Set(c.notChecked)];
@@ -416,6 +428,7 @@ export function createAgentDiscoveryProbe(options: AgentDiscoveryOptions = {}): 
         contentSignals: signals.map(({ unknown: _unknown, ...rest }) => rest),
         contentSignalPreStandard: true,
         llmsTxt,
+        authMetadata: auth.facts,
         notChecked,
         signalsFound,
         preStandardFound: present.filter(([, p, pre]) => p && pre).map(([name]) => name),

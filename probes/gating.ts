@@ -11,7 +11,7 @@ import { parsePage } from '../src/crawl/parse-page.js';
 import type { Page } from '../src/crawl/types.js';
 import { decodeBody } from '../src/fetch/decode.js';
 import type { FetchResult } from '../src/fetch/types.js';
-import { classifyPage } from '../src/gating/classify.js';
+import { classifyPage, failedFetchVerdict } from '../src/gating/classify.js';
 import { findKeyCandidates, type KeyCandidate } from '../src/gating/key-pages.js';
 import { matchLoginUrl } from '../src/gating/login-url.js';
 import { compileGatingRules, type GatingRules } from '../src/gating/rules.js';
@@ -52,6 +52,9 @@ const TEXT = {
   moreBotBlocked: (n: number) => `${n} more page(s) answer with a bot block.`,
   otherGated: (n: number, examples: string) => `${n} other page(s) need a login: ${examples}.`,
   keyNotChecked: (kind: KeyKind, url: string, why: string) => `The ${KIND_NAMES[kind]} (${url}) was not checked (${why}).`,
+  redirectLoop: (chain: string) => `redirect loop ${chain}`,
+  tooManyRedirects: (chain: string) => `redirects ${chain} and on, past the redirect limit`,
+  noAnswer: (chain: string, host: string, code: string) => `redirects ${chain}, then no answer from ${host} (${code})`,
   how: {
     'status-401': 'it answers HTTP 401',
     'status-403': 'it answers HTTP 403',
@@ -115,9 +118,26 @@ export function pageFromFetch(res: FetchResult, depth: number | null): Page {
   return page;
 }
 
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/** A redirect chain that failed part-way: the loop, or the host that did not answer. */
+function describeFailedChain(redirects: string[], code: string): string {
+  const chain = redirects.join(' → ');
+  if (code === 'PP_ERR_REDIRECT_LOOP') return TEXT.redirectLoop(chain);
+  if (code === 'PP_ERR_TOO_MANY_REDIRECTS') return TEXT.tooManyRedirects(chain);
+  return TEXT.noAnswer(chain, hostOf(redirects[redirects.length - 1]), code);
+}
+
 function describe(evidence: GateEvidence): string {
   const parts: string[] = [];
-  if (evidence.redirects) parts.push(`redirects ${evidence.redirects.join(' → ')} (final HTTP ${evidence.status})`);
+  if (evidence.redirects && evidence.fetchError) parts.push(describeFailedChain(evidence.redirects, evidence.fetchError));
+  else if (evidence.redirects) parts.push(`redirects ${evidence.redirects.join(' → ')} (final HTTP ${evidence.status})`);
   else {
     if (evidence.status > 0) parts.push(`HTTP ${evidence.status}`);
     if (evidence.loginUrl) parts.push(`${evidence.via ?? 'redirect'} to ${evidence.loginUrl}`);
@@ -177,7 +197,12 @@ async function resolveKeyPage(
   if (!sameSite(candidate.url, ctx.snapshot.finalUrl || ctx.snapshot.startUrl)) return unchecked('other site');
   const res = await ctx.fetch(candidate.url, { headers: { accept: HTML_ACCEPT }, signal: ctx.signal });
   if (res.error?.code === 'PP_ERR_ROBOTS_DISALLOWED') return unchecked('robots.txt');
-  if (res.status === 0) return unchecked(res.error?.code ?? 'no response');
+  if (res.status === 0) {
+    // Sent to a login host that does not answer (or round a portal ↔ SSO loop): still a login wall.
+    const failed = failedFetchVerdict(res, rules);
+    if (!failed) return unchecked(res.error?.code ?? 'no response');
+    return { keyPage: { url: candidate.url, gated: true, gate: failed.gate, status: res.status, source: 'link' }, verdict: failed, fetched: true };
+  }
   const verdict = classifyPage(pageFromFetch(res, candidate.depth), rules);
   const keyPage: KeyPage = { url: candidate.url, gated: isLoginGate(verdict.gate), gate: verdict.gate, status: res.status, source: 'link' };
   return { keyPage, verdict, fetched: true };

@@ -11,8 +11,9 @@ import gating from './gating.js';
 import markdown from './markdown.js';
 import agentDiscovery from './agent-discovery.js';
 import businessSurface from './business-surface.js';
+import navigation from './navigation.js';
 
-export const ALL_PROBES: Probe[] = [robots, sitemap, llmsTxt, openapi, structuredData, indexability, gating, rendering, markdown, agentDiscovery, businessSurface];
+export const ALL_PROBES: Probe[] = [robots, sitemap, llmsTxt, openapi, structuredData, indexability, gating, rendering, markdown, agentDiscovery, businessSurface, navigation];
 
 export function probeById(id: string): Probe | undefined {
   return ALL_PROBES.find((p) => p.id === id);

@@ -33,6 +33,13 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 export class PortalProbeError extends Error {
   readonly code: ErrorCode;
   readonly details: Record<string, unknown>;
+  /**
+   * Set by the HTTP client on every error it throws for a fetch: the URLs visited so far — the
+   * requested URL first, then each redirect hop, ending with the URL whose request failed (or, for
+   * a loop, too many hops or a refused Location, the target that was refused). `[url]` when the
+   * very first request failed. Not part of toJSON(): the wire shape stays code/message/details.
+   */
+  declare redirects?: string[];
 
   constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}, options?: { cause?: unknown }) {
     super(message, options);
@@ -102,12 +109,14 @@ export class TooLargeError extends PortalProbeError {
 export class TooManyRedirectsError extends PortalProbeError {
   constructor(url: string, max: number, chain: string[]) {
     super('PP_ERR_TOO_MANY_REDIRECTS', `More than ${max} redirects starting at ${url}`, { url, max, chain });
+    this.redirects = [...chain];
   }
 }
 
 export class RedirectLoopError extends PortalProbeError {
   constructor(url: string, chain: string[]) {
     super('PP_ERR_REDIRECT_LOOP', `Redirect loop starting at ${url}`, { url, chain });
+    this.redirects = [...chain];
   }
 }
 
@@ -190,6 +199,15 @@ export class RateLimitedError extends PortalProbeError {
   constructor(message: string, details: Record<string, unknown> = {}) {
     super('PP_ERR_RATE_LIMITED', message, details);
   }
+}
+
+/**
+ * Records the redirect chain a failed fetch had walked (see PortalProbeError.redirects) unless the
+ * error already carries one (a loop or hop-limit error names its own). Returns the same error.
+ */
+export function withRedirects<E extends PortalProbeError>(err: E, chain: readonly string[]): E {
+  if (!err.redirects && chain.length > 0) err.redirects = [...chain];
+  return err;
 }
 
 /** Wraps anything thrown into a PortalProbeError so callers see one shape. */

@@ -38,7 +38,8 @@ const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
 const EMPTY_ARTIFACTS: PageArtifacts = {
   lang: null, title: null, mainText: '', sections: [], visibleText: '', meta: [], linkTags: [], anchors: [],
-  headings: [], forms: [], jsonLd: [], scripts: { count: 0, inlineBytes: 0, external: [] }, noscriptText: '', rawTextLength: 0,
+  headings: [], forms: [], jsonLd: [], scripts: { count: 0, inlineBytes: 0, external: [] }, noscriptText: '',
+  navigation: { search: [], breadcrumbs: [] }, rawTextLength: 0,
 };
 
 function isHtml(result: FetchResult): boolean {
@@ -197,8 +198,11 @@ export async function crawl(startUrl: string, deps: CrawlDeps, options: CrawlOpt
   if (!deps.signal?.aborted) await Promise.allSettled(inFlight);
   notFetched += frontier.pending;
 
-  const depths = computeClickDepths(pages, finalUrl);
-  for (const page of pages) page.depth = depths.get(page.url) ?? depths.get(page.finalUrl) ?? null;
+  // A failed page's finalUrl is where its redirect chain broke off (another host, a login URL), not
+  // a page it stands for: only its own URL takes part in click depths.
+  const linkGraph = pages.map((p) => (p.status === 0 ? { url: p.url, finalUrl: p.url, anchors: p.anchors } : p));
+  const depths = computeClickDepths(linkGraph, finalUrl);
+  for (const page of pages) page.depth = depths.get(page.url) ?? (page.status === 0 ? undefined : depths.get(page.finalUrl)) ?? null;
 
   const stats = deps.requestCount?.() ?? { requests: 0, bytes: 0 };
   return {

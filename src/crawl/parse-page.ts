@@ -4,7 +4,8 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import { withParserTextAppend } from './parser-text-append.js';
-import type { Anchor, FormSummary, Heading, LinkTag, MetaTag, PageArtifacts, Section } from './types.js';
+import { NavigationCollector, navigationHints } from '../navigation/elements.js';
+import type { Anchor, FormSummary, Heading, LinkTag, MetaTag, PageArtifacts, PageNavigation, Section } from './types.js';
 
 export type { PageArtifacts };
 
@@ -173,12 +174,17 @@ interface Gathered {
   headings: Element[];
   /** Hidden subtrees of the body, removed before the text is read. */
   hidden: Element[];
+  /** Search UI and breadcrumbs among the visible body elements. */
+  navigation: PageNavigation;
 }
 
 // One walk instead of a dozen querySelectorAll calls: each of those is a full tree traversal
 // through jsdom's selector engine, together a fifth of the parse time.
-function gather(doc: Document): Gathered {
-  const g: Gathered = { meta: [], links: [], scripts: [], noscripts: [], forms: [], anchors: [], headings: [], hidden: [] };
+function gather(doc: Document, html: string): Gathered {
+  const g: Omit<Gathered, 'navigation'> = { meta: [], links: [], scripts: [], noscripts: [], forms: [], anchors: [], headings: [], hidden: [] };
+  // Reads attributes only of elements that can match (src/navigation/elements.ts), so it adds
+  // next to nothing to the walk.
+  const navigation = new NavigationCollector(navigationHints(html));
   const body = doc.body;
   type FormEntry = Gathered['forms'][number];
   const stack: { el: Element; hidden: boolean; inBody: boolean; form: FormEntry | null }[] = [];
@@ -203,11 +209,12 @@ function gather(doc: Document): Gathered {
       case 'A': if (!hidden && el.hasAttribute('href')) g.anchors.push(el); break;
       default: if (!hidden && HEADING_TAGS.has(tag)) g.headings.push(el);
     }
+    if (inBody && !hidden && el !== body) navigation.visit(el, tag, form && form.form !== el ? form.form : null);
     for (let child = el.lastElementChild; child; child = child.previousElementSibling) {
       stack.push({ el: child, hidden, inBody, form });
     }
   }
-  return g;
+  return { ...g, navigation: navigation.result() };
 }
 
 export function parsePage(html: string, url: string): PageArtifacts {
@@ -219,7 +226,7 @@ export function parsePage(html: string, url: string): PageArtifacts {
     parseNote = `markup nested ${depth} levels deep was flattened before parsing`;
   }
   const doc = parseDocument(html);
-  const g = gather(doc);
+  const g = gather(doc, html);
   const lang = doc.documentElement?.getAttribute('lang') ?? null;
   const title = normalizeSpace(doc.title) || null;
 
@@ -312,7 +319,7 @@ export function parsePage(html: string, url: string): PageArtifacts {
 
   const artifacts: PageArtifacts = {
     lang, title, mainText, sections, visibleText, meta, linkTags, anchors, headings, forms, jsonLd, scripts,
-    noscriptText, rawTextLength: visibleText.length,
+    noscriptText, navigation: g.navigation, rawTextLength: visibleText.length,
   };
   if (parseNote) artifacts.parseNote = parseNote;
   return artifacts;

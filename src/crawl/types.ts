@@ -46,6 +46,20 @@ export interface Section {
   text: string;
 }
 
+/** One way-finding element seen on a page: what kind it is and how it looks in the markup. */
+export interface NavigationSignal {
+  /** Search: landmark, search-input, search-form, docsearch, algolia, coveo, elastic, google-cse. Breadcrumbs: aria-label, class, microdata. */
+  kind: string;
+  /** A CSS-like description of the element, e.g. `form[role="search"]`, `nav[aria-label="Breadcrumb"]`. */
+  element: string;
+}
+
+/** Search UI and breadcrumb trails found among the visible elements (src/navigation/elements.ts). */
+export interface PageNavigation {
+  search: NavigationSignal[];
+  breadcrumbs: NavigationSignal[];
+}
+
 export interface PageTiming {
   /** ms since the audit started. */
   startedAt: number;
@@ -72,6 +86,8 @@ export interface PageArtifacts {
   jsonLd: string[];
   scripts: { count: number; inlineBytes: number; external: string[] };
   noscriptText: string;
+  /** Search UI and breadcrumbs among the visible elements (scripts and JSON-LD are judged by the navigation probe). */
+  navigation: PageNavigation;
   /** Text length of the raw body before readability (after removing scripts/styles). */
   rawTextLength: number;
   /** Set when hostile markup had to be simplified before parsing. */

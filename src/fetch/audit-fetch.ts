@@ -24,17 +24,25 @@ export function cacheKey(url: string, request: FetchRequest = {}): string {
   return `${request.method ?? 'GET'} ${bare} ${acceptOf(request.headers)}`;
 }
 
-/** A failure as the FetchResult probes expect: status 0, empty body, the error code and message. */
+/**
+ * A failure as the FetchResult probes expect: status 0, empty body, the error code and message.
+ * When the failure came part-way through a redirect chain (the client records it on the error),
+ * `finalUrl` is the URL whose request failed — or the refused target of a loop / hop limit — and
+ * `redirects` the URLs before it, so a redirect to a login host that does not answer still shows
+ * where the visitor was sent. A failure of the very first request keeps `finalUrl: url, redirects: []`.
+ */
 export function failureResult(url: string, err: unknown, durationMs: number): FetchResult {
   const error = toPortalProbeError(err);
+  const chain = error.redirects ?? [];
+  const hopped = chain.length > 1;
   return {
     url,
-    finalUrl: url,
+    finalUrl: hopped ? chain[chain.length - 1] : url,
     status: 0,
     headers: {},
     body: Buffer.alloc(0),
     truncated: false,
-    redirects: [],
+    redirects: hopped ? chain.slice(0, -1) : [],
     bytes: 0,
     durationMs,
     ttfbMs: 0,

@@ -5,7 +5,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import { Agent } from 'undici';
-import { RedirectLoopError, TooManyRedirectsError } from '../errors.js';
+import { RedirectLoopError, TooManyRedirectsError, withRedirects } from '../errors.js';
 import { packageInfo } from '../util/package-info.js';
 import { checkUrl, createGuardedConnector, type Classifier } from './address-guard.js';
 import { discardBody, readBody } from './body.js';
@@ -103,6 +103,9 @@ export function createHttpClient(options: ClientOptions = {}): HttpClient {
     const seen = new Set<string>();
     let retries = 0;
     let current: URL | undefined;
+    // The URL being requested (or refused) right now: what a failure names as the end of its chain.
+    // It stays the caller's `url`, as given, until the first redirect.
+    let visiting = url;
 
     try {
       current = checkUrl(url, cfg.allowPrivate, classify);
@@ -129,8 +132,10 @@ export function createHttpClient(options: ClientOptions = {}): HttpClient {
           const location = resHeaders.location;
           if (isRedirect(res.statusCode) && location) {
             stats.bytes += await discardBody(body);
-            const next = checkUrl(resolveLocation(location, current).href, cfg.allowPrivate, classify);
+            const target = resolveLocation(location, current).href;
             redirects.push(current.href);
+            visiting = target;
+            const next = checkUrl(target, cfg.allowPrivate, classify);
             const chain = [...redirects, next.href];
             if (seen.has(next.href)) throw new RedirectLoopError(url, chain);
             if (redirects.length > cfg.maxRedirects) throw new TooManyRedirectsError(url, cfg.maxRedirects, chain);
@@ -174,7 +179,10 @@ export function createHttpClient(options: ClientOptions = {}): HttpClient {
         }
       }
     } catch (err) {
-      throw mapFetchError(err, {
+      // Every failure carries the chain walked so far, so that a redirect to a login host that does
+      // not answer (or a portal ↔ SSO loop) can still be told apart from a dead start URL.
+      const chain = [...redirects, visiting];
+      throw withRedirects(mapFetchError(err, {
         url: current?.href ?? url,
         connectTimeoutMs: cfg.connectTimeoutMs,
         headersTimeoutMs: cfg.headersTimeoutMs,
@@ -182,7 +190,7 @@ export function createHttpClient(options: ClientOptions = {}): HttpClient {
         totalTimeoutMs: cfg.totalTimeoutMs,
         callerSignal: request.signal,
         timedOut,
-      });
+      }), chain);
     } finally {
       clearTimeout(deadline);
       request.signal?.removeEventListener('abort', onCallerAbort);

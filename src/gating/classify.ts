@@ -2,7 +2,9 @@
 // if not, why — an HTTP 401/403, a bot block, a redirect to a login/SSO/registration page, a page
 // that is mostly a sign-in form, a "register / request access" wall, or content with "log in to
 // view …" parts. The order matters: how the server answered decides first (redirects, status),
-// then what the page says. Ordinary pages with a "Sign in" link in their header stay open. Pure.
+// then what the page says. Ordinary pages with a "Sign in" link in their header stay open. A fetch
+// that failed after being redirected to a login host (no answer, or a portal ↔ SSO loop) is a
+// login redirect too; any other failed fetch says nothing. Pure.
 import type { FormSummary, Page } from '../crawl/types.js';
 import { matchBotBlock } from './bot-block.js';
 import { loginInChain, matchLoginUrl, type LoginUrlMatch } from './login-url.js';
@@ -197,9 +199,42 @@ function contentVerdict(page: Page, rules: GatingRules): PageVerdict {
   return open(page);
 }
 
+/** Failures that loop rather than fail to answer: the visitor never gets through, whatever the path. */
+const LOOP_CODES = new Set(['PP_ERR_REDIRECT_LOOP', 'PP_ERR_TOO_MANY_REDIRECTS']);
+/** Failures that say nothing about the site. */
+const NOT_THE_SITE_CODES = new Set(['PP_ERR_ABORTED', 'PP_ERR_ROBOTS_DISALLOWED']);
+
+export type FailedFetch = Pick<Page, 'url' | 'finalUrl' | 'redirects' | 'status' | 'error'>;
+
+/**
+ * A fetch that failed (status 0) part-way through a redirect chain that had reached a login / SSO /
+ * registration URL is a login wall: the visitor is sent to sign in, and the sign-in host does not
+ * answer (typical of bank portals whose SSO host times out or resolves to a private address), or
+ * portal and login host redirect to each other forever. Null when the chain never touched a login
+ * URL, when the page asked for is the portal's own sign-in page, or when the chain came back to the
+ * page asked for before a (non-loop) failure — then nothing can be said, as for any failed fetch.
+ */
+export function failedFetchVerdict(page: FailedFetch, rules: GatingRules): PageVerdict | null {
+  const code = page.error?.code;
+  if (page.status !== 0 || !code || NOT_THE_SITE_CODES.has(code)) return null;
+  const chain = redirectChain(page);
+  if (chain.length < 2 || matchLoginUrl(page.url, rules, { entryOnly: true })) return null;
+  const hit = loginInChain(chain, rules);
+  if (!hit) return null;
+  const loop = LOOP_CODES.has(code);
+  if (!loop && hit.index < chain.length - 1 && samePath(chain[chain.length - 1], chain[0])) return null;
+  return {
+    url: page.url,
+    finalUrl: page.finalUrl,
+    gate: 'login-redirect',
+    role: 'content',
+    evidence: { status: 0, redirects: chain, loginUrl: hit.loginUrl, loginRule: hit.rule, fetchError: code },
+  };
+}
+
 /** The verdict for one page of the snapshot. */
 export function classifyPage(page: Page, rules: GatingRules): PageVerdict {
-  if (page.status === 0) return open(page, 'no-response');
+  if (page.status === 0) return failedFetchVerdict(page, rules) ?? open(page, 'no-response');
   const chain = redirectChain(page);
   if (isOwnLoginPage(page, chain, rules)) return { ...open(page, 'login-page'), evidence: { status: page.status, ...(chain.length > 1 ? { redirects: chain } : {}) } };
 

@@ -71,6 +71,13 @@ export interface GateEvidence {
   title?: string;
   /** Main-text length in characters, when it decided the verdict. */
   mainTextLength?: number;
+  /**
+   * The fetch failed part-way through a redirect chain that had reached a login URL: the error code
+   * (`PP_ERR_TIMEOUT`, `PP_ERR_DNS`, `PP_ERR_BLOCKED_ADDRESS` … when the login host did not answer;
+   * `PP_ERR_REDIRECT_LOOP` / `PP_ERR_TOO_MANY_REDIRECTS` when portal and login host send the visitor
+   * round in circles). `redirects` then ends with the URL that failed (or the repeated one). `status` is 0.
+   */
+  fetchError?: string;
 }
 
 export interface PageVerdict {

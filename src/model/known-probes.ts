@@ -12,6 +12,7 @@ import type { GatingFacts } from '../../probes/gating.js';
 import type { IndexabilityFacts } from '../../probes/indexability.js';
 import type { LlmsTxtFacts } from '../../probes/llms-txt.js';
 import type { MarkdownFacts } from '../../probes/markdown.js';
+import type { NavigationFacts } from '../../probes/navigation.js';
 import type { OpenapiFacts } from '../../probes/openapi.js';
 import type { RenderingFacts } from '../../probes/rendering.js';
 import type { RobotsFacts } from '../../probes/robots.js';
@@ -69,11 +70,18 @@ export const KNOWN_PROBE_FACTS: Readonly<Record<string, readonly string[]>> = {
   ]),
   'agent-discovery': factNames<AgentDiscoveryFacts>()([
     'apiCatalog', 'apisJson', 'mcp', 'aiPlugin', 'a2aAgentCard', 'securityTxt', 'openSearch', 'feeds', 'contentSignals',
-    'contentSignalPreStandard', 'llmsTxt', 'notChecked', 'signalsFound', 'preStandardFound',
+    'contentSignalPreStandard', 'llmsTxt', 'authMetadata', 'notChecked', 'signalsFound', 'preStandardFound',
   ]),
   'business-surface': factNames<BusinessSurfaceFacts>()([
     'pagesChecked', 'linksChecked', 'languages', 'pages', 'foundKinds', 'missingKinds', 'gatedKinds', 'brokenKinds', 'sdkLanguages',
     'sdkEvidence', 'certifications', 'certificationEvidence', 'communityChannels', 'supportChannels', 'pricingModel',
+  ]),
+  navigation: factNames<NavigationFacts>()([
+    'pagesChecked', 'searchUi', 'searchUiShare', 'searchUiPages', 'searchKinds', 'searchKindPages', 'searchExamples',
+    'pagesWithoutSearch', 'breadcrumbs', 'breadcrumbShare', 'breadcrumbPages', 'breadcrumbKinds', 'breadcrumbKindPages',
+    'breadcrumbExamples', 'breadcrumbListPages', 'pagesWithoutBreadcrumbs', 'openGraphShare', 'openGraphPages', 'ogImageShare',
+    'ogImagePages', 'twitterCardShare', 'twitterCardTypes', 'pagesMissingOpenGraph', 'pagesMissingOgImage', 'ogImageNotAbsolute',
+    'homePreview',
   ]),
 };
 

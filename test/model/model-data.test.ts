@@ -23,7 +23,7 @@ const leaves = model.practices.flatMap((p) => ruleLeaves(p.evidence).map((rule) 
 
 describe('size and shape', () => {
   it('has 6 focus areas, 3 lenses, 20–30 enablers and at least 130 practices with unique ids', () => {
-    expect(model.version).toBe('1.1.0');
+    expect(model.version).toBe('1.2.0');
     expect(model.focusAreas.map((f) => f.id)).toEqual([...FOCUS_AREAS]);
     expect(model.lenses.map((l) => l.id)).toEqual([...LENSES]);
     expect(model.enablers.length).toBeGreaterThanOrEqual(20);
@@ -105,9 +105,14 @@ describe('evidence rules refer to real probe facts and checks', () => {
     }
   });
 
+  // Probes registered before their rules are in model.v1.json (the lead adds them); remove an entry
+  // when its rules land — the second expectation fails until then, so the list cannot go stale.
+  const AWAITING_MODEL_RULES: string[] = [];
+
   it('reads every probe that has facts', () => {
     const probes = new Set(leaves.flatMap(({ rule }) => (rule.type === 'fact' ? [rule.probe] : rule.type === 'check' ? CHECKS[rule.check].uses.map((u) => u.split('.')[0]) : [])));
-    expect([...probes].sort()).toEqual([...KNOWN_PROBES].sort());
+    expect([...probes].sort()).toEqual(KNOWN_PROBES.filter((p) => !AWAITING_MODEL_RULES.includes(p)).sort());
+    for (const p of AWAITING_MODEL_RULES) expect(probes.has(p), `${p} is read by the model now: drop it from AWAITING_MODEL_RULES`).toBe(false);
   });
 });
 

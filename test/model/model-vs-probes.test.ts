@@ -48,7 +48,7 @@ describe('every automatic rule reads a fact the probes really produce (real audi
   it('ran every probe the model reads, cleanly', () => {
     const probes = new Set([...factPaths.keys(), ...checkUses.map(([, u]) => u)].map((p) => p.split('.')[0]));
     for (const probe of probes) expect(facts[probe]?.status, probe).toBe('ok');
-    expect(probes.size).toBe(11);
+    expect(probes.size).toBe(12);
   });
 
   it.each([...factPaths.keys()].sort())('fact %s resolves to a value', (path) => {

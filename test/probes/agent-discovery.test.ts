@@ -200,8 +200,10 @@ describe('agent-discovery probe (fixture portal over HTTP)', () => {
   });
 
   it('asks each URL once and never refetches the crawled pages', () => {
-    // catalog, apis.json, 2 MCP paths, ai-plugin, agent-card, security.txt, opensearch.xml, 2 feeds, robots.txt, llms.txt.
-    expect(probeFetches).toBe(12);
+    // catalog, apis.json, 2 MCP paths, ai-plugin, agent-card, security.txt, opensearch.xml, 2 feeds, robots.txt, llms.txt,
+    // and the origin's 3 OAuth / OIDC metadata URLs (the portal names no other authorization host).
+    expect(probeFetches).toBe(15);
+    expect(facts.authMetadata).toMatchObject({ found: false, valid: false, linkedFromDocs: false, authorizationHosts: [] });
   });
 
   it('reports the same file expired when the clock moves past Expires', async () => {

@@ -268,15 +268,19 @@ describe('gating probe on the fixture portal (real client, 127.0.0.1)', () => {
     expect(findings.find((f) => f.url === `${origin}/docs/getting-started`)?.severity).toBe('warning');
   });
 
-  it('an identity provider that cannot be reached leaves the sandbox "not checked", not open', async () => {
+  it('a redirect to an identity provider that cannot be reached is still a login redirect', async () => {
     // The portal's own _routes.json sends /sandbox to https://idp.example-bank.test/…, which does not resolve here.
     const origin = await startSite();
     const { ctx, close } = await fetchedContext(origin, CRAWLED);
-    const { facts } = await gatingProbe.run(ctx);
+    const { facts, findings } = await gatingProbe.run(ctx);
     await close();
-    // The client reports the failed lookup of the IdP host as a connection error (status 0).
-    expect(facts.keyPages.sandbox).toEqual({ url: `${origin}/sandbox`, gated: null, gate: null, status: 0, source: 'crawl', notChecked: expect.stringMatching(/^PP_ERR_(DNS|CONNECTION)$/) });
-    expect(facts.gatedUrls).not.toContain(`${origin}/sandbox`);
+    // The client fails on the IdP hop (status 0) but keeps the chain: the visitor was sent to sign in.
+    expect(facts.keyPages.sandbox).toEqual({ url: `${origin}/sandbox`, gated: true, gate: 'login-redirect', status: 0, source: 'crawl' });
+    expect(facts.gatedUrls).toContain(`${origin}/sandbox`);
+    const entry = facts.pages.find((p) => p.url === `${origin}/sandbox`);
+    expect(entry?.finalUrl).toMatch(/^https:\/\/idp\.example-bank\.test\/realms\/dev\//);
+    expect(entry?.evidence).toMatchObject({ status: 0, fetchError: expect.stringMatching(/^PP_ERR_(DNS|CONNECTION)$/), loginUrl: `https://${IDP_HOST}${KEYCLOAK_PATH}` });
+    expect(findings.find((f) => f.url === `${origin}/sandbox`)?.evidence).toMatch(/then no answer from idp\.example-bank\.test \(PP_ERR_(DNS|CONNECTION)\)/);
   });
 
   it('works on a snapshot from the real crawler', async () => {
