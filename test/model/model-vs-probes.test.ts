@@ -161,6 +161,8 @@ const EXPECTED: Row[] = [
   ['canonical-urls', 'fail', 'fail', '/docs/rate-limits canonical → 404; /terms and /login have none'],
   ['docs-indexable', 'pass', 'pass', 'only /docs/legacy-v1 is noindex'],
   ['site-search', 'manual', 'manual', 'no on-site search: no machine signal, an assessor confirms'],
+  ['link-previews', 'fail', 'fail', 'Open Graph on the home page only, no og:image'],
+  ['breadcrumbs', 'pass', 'pass', 'docs pages have breadcrumbs'],
   // Onboarding
   ['downloadable-api-spec', 'pass', 'pass', '/openapi.json, valid OpenAPI 3.0.3'],
   ['openapi-spec-valid', 'pass', 'pass', 'valid per @readme/openapi-parser'],
@@ -177,6 +179,7 @@ const EXPECTED: Row[] = [
   // Go live
   ['go-live-process', 'pass', 'manual', '"Going live" section: agreement, KYB, mTLS, 2–3 weeks'],
   ['environments-and-base-urls', 'pass', 'pass', '2 servers: sandbox and production'],
+  ['auth-server-metadata', 'pass', 'pass', 'RFC 8414 metadata at /.well-known/oauth-authorization-server, linked from /docs/authentication'],
   ['mcp-server', 'fail', 'fail', 'no MCP server card'],
   ['psd2-tpp-identification', 'pass', 'pass', 'a bank: PSD2 and eIDAS QWAC/QSealC stated on /security'],
   ['psd2-sca-approaches', 'manual', 'manual', 'PSD2 applies; an assessor judges'],
