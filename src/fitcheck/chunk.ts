@@ -72,15 +72,23 @@ export function splitText(text: string, budget: number): string[] {
   return splitCounted(text, budget).map((p) => p.text);
 }
 
+/** Characters per token above which a text is taken to exceed its budget without counting it first. */
+const SURELY_SPLIT_CHARS_PER_TOKEN = 8;
+
 /**
  * splitText with each piece's exact token count. Tokenising is the costly part of chunking, so a
  * section that fits is counted once, and a long one once as a whole, once by sentence and once
- * by piece (that last count is both the guarantee and the chunk's size).
+ * by piece (that last count is both the guarantee and the chunk's size); a text far longer
+ * than the budget skips the whole count.
  */
 function splitCounted(text: string, budget: number): { text: string; tokens: number }[] {
   if (budget <= 0 || !text) return [];
-  const whole = countTokens(text);
-  if (whole <= budget) return [{ text, tokens: whole }];
+  // English prose runs ~4–5 characters a token, so a text many times longer than the budget will
+  // be split anyway: skip counting it whole (the pieces are still counted exactly below).
+  if (text.length <= budget * SURELY_SPLIT_CHARS_PER_TOKEN) {
+    const whole = countTokens(text);
+    if (whole <= budget) return [{ text, tokens: whole }];
+  }
   const pieces: string[] = [];
   let current = '';
   let currentTokens = 0;
