@@ -15,12 +15,13 @@ import { catalogContentType, parseApiCatalog, type CatalogEntry } from '../src/a
 import { parseApisJson, type ApisJsonApi } from '../src/agent-discovery/apis-json.js';
 import { discoverAuthMetadata, type AuthMetadataFacts } from '../src/agent-discovery/auth-discovery.js';
 import { contentSignalsFrom, type ContentSignal } from '../src/agent-discovery/content-signal.js';
-import { parseFeed, type FeedFormat } from '../src/agent-discovery/feeds.js';
+import { FEED_ACCEPT, parseFeed, type FeedFormat } from '../src/agent-discovery/feeds.js';
 import { parseMcpCard } from '../src/agent-discovery/mcp.js';
 import { parseOpenSearch } from '../src/agent-discovery/opensearch.js';
 import { discoverPageLinks, type PageLink } from '../src/agent-discovery/page-links.js';
 import { isHtmlAnswer, isOk, pageIndex, readResource, robotsBlocked, statusNote, type Resource } from '../src/agent-discovery/resource.js';
 import { parseSecurityTxt, type SecurityTxtFields } from '../src/agent-discovery/security-txt.js';
+import { ageInDays } from '../src/util/age.js';
 import { llmsTxtFromResponse } from '../src/llms-txt/response.js';
 
 const TEXT = {
@@ -48,6 +49,7 @@ const TEXT = {
   feedBroken: (url: string, why: string) => `The feed ${url} cannot be read (${why}).`,
   feedInvalid: (url: string) => `The feed ${url} does not parse as RSS, Atom or JSON Feed.`,
   feedStale: (url: string, days: number) => `The newest entry of the feed ${url} is ${days} days old.`,
+  feedFuture: (url: string, date: string) => `The newest entry of the feed ${url} is dated ${date}, after the audit started; its age is counted as 0 days.`,
   signalUnknown: (values: string[]) => `Content-Signal uses values outside search / ai-input / ai-train = yes / no: ${values.join(', ')}.`,
   notChecked: (urls: string[]) => `${urls.length} discovery URL(s) not checked because robots.txt disallows them for portalprobe (not counted as missing).`,
 } as const;
@@ -57,7 +59,6 @@ const CATALOG_ACCEPT = 'application/linkset+json, application/json;q=0.9, */*;q=
 const JSON_ACCEPT = 'application/json, */*;q=0.5';
 const TEXT_ACCEPT = 'text/plain, */*;q=0.5';
 const OPENSEARCH_ACCEPT = 'application/opensearchdescription+xml, application/xml;q=0.9, */*;q=0.5';
-const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5';
 
 const PATHS = {
   apiCatalog: '/.well-known/api-catalog',
@@ -76,7 +77,6 @@ const MAX_FEEDS = 5;
 const MAX_OPENSEARCH = 2;
 /** A feed whose newest entry is older than this is reported as stale. */
 const STALE_FEED_DAYS = 365;
-const DAY_MS = 24 * 3600 * 1000;
 
 export interface ApiCatalogFacts {
   present: boolean;
@@ -118,6 +118,11 @@ export interface FeedFacts {
   entries: number;
   /** ISO date of the newest entry, null when none is dated. */
   newest: string | null;
+  /**
+   * Whole days from the newest entry to the audit start (Snapshot.startedAt); 0 for an entry dated
+   * after it (a finding says so); null when no entry is dated.
+   */
+  newestAgeDays: number | null;
   error: string | null;
 }
 
@@ -134,6 +139,8 @@ export type AgentDiscoveryFacts = {
   securityTxt: SecurityTxtFacts;
   openSearch: { present: boolean; url: string | null; valid: boolean; shortName: string | null; template: string | null; declaredOn: string | null };
   feeds: FeedFacts[];
+  /** The smallest newestAgeDays over the valid feeds: how fresh the freshest feed is. Null when no valid feed is dated. */
+  newestFeedAgeDays: number | null;
   contentSignals: Array<Omit<ContentSignal, 'unknown'>>;
   contentSignalPreStandard: true;
   llmsTxt: { present: boolean; url: string; preStandard: true };
@@ -148,7 +155,10 @@ export type AgentDiscoveryFacts = {
 };
 
 export interface AgentDiscoveryOptions {
-  /** The clock for Expires and feed age. @default the audit's start (snapshot.startedAt), else now */
+  /**
+   * The clock for Expires and feed age. @default the audit's start (snapshot.startedAt); Expires
+   * falls back to now when that does not parse, feed ages are then null (scoring never reads the clock).
+   */
   now?: () => Date;
 }
 
@@ -321,13 +331,15 @@ async function readOpenSearch(ctx: ProbeContext, pages: Map<string, Page>, links
   return facts;
 }
 
-async function readFeeds(ctx: ProbeContext, pages: Map<string, Page>, links: PageLink[], now: Date, c: Collect): Promise<FeedFacts[]> {
+async function readFeeds(ctx: ProbeContext, pages: Map<string, Page>, links: PageLink[], ageRef: Date | null, c: Collect): Promise<FeedFacts[]> {
   const out: FeedFacts[] = [];
   for (const link of links.slice(0, MAX_FEEDS)) {
     const res = await readResource(ctx, pages, link.href, { accept: FEED_ACCEPT });
     note(c, res);
     if (robotsBlocked(res)) continue;
-    const facts: FeedFacts = { url: link.href, type: link.type, declaredOn: link.page, valid: false, format: null, title: null, entries: 0, newest: null, error: null };
+    const facts: FeedFacts = {
+      url: link.href, type: link.type, declaredOn: link.page, valid: false, format: null, title: null, entries: 0, newest: null, newestAgeDays: null, error: null,
+    };
     const evidence = `<link rel="alternate" type="${link.type}" href="${link.href}"> on ${link.page}`;
     if (!found(res)) {
       facts.error = statusNote(res);
@@ -338,9 +350,10 @@ async function readFeeds(ctx: ProbeContext, pages: Map<string, Page>, links: Pag
         facts.error = parsed.reason;
         c.findings.push({ severity: 'warning', message: TEXT.feedInvalid(link.href), url: link.href, evidence: parsed.reason + (parsed.line ? ` (line ${parsed.line})` : '') });
       } else {
-        Object.assign(facts, { valid: true, format: parsed.format, title: parsed.title, entries: parsed.entries, newest: parsed.newest });
-        const age = parsed.newest ? Math.floor((now.getTime() - Date.parse(parsed.newest)) / DAY_MS) : null;
-        if (age !== null && age > STALE_FEED_DAYS) c.findings.push({ severity: 'info', message: TEXT.feedStale(link.href, age), url: link.href, evidence: `newest entry ${parsed.newest}` });
+        const age = ageInDays(parsed.newest, ageRef);
+        Object.assign(facts, { valid: true, format: parsed.format, title: parsed.title, entries: parsed.entries, newest: parsed.newest, newestAgeDays: age?.days ?? null });
+        if (age?.future) c.findings.push({ severity: 'info', message: TEXT.feedFuture(link.href, parsed.newest!), url: link.href, evidence: `newest entry ${parsed.newest}; audit started ${ageRef!.toISOString()}` });
+        else if (age && age.days > STALE_FEED_DAYS) c.findings.push({ severity: 'info', message: TEXT.feedStale(link.href, age.days), url: link.href, evidence: `newest entry ${parsed.newest}` });
       }
     }
     out.push(facts);
@@ -370,9 +383,20 @@ async function readLlmsTxt(ctx: ProbeContext, pages: Map<string, Page>, origin: 
   return { present: outcome.present, url, preStandard: true };
 }
 
-function defaultNow(ctx: ProbeContext): Date {
+/** The audit start, null when the snapshot's startedAt does not parse. */
+function auditStart(ctx: ProbeContext): Date | null {
   const started = Date.parse(ctx.snapshot.startedAt);
-  return Number.isNaN(started) ? new Date() : new Date(started);
+  return Number.isNaN(started) ? null : new Date(started);
+}
+
+function defaultNow(ctx: ProbeContext): Date {
+  return auditStart(ctx) ?? new Date();
+}
+
+/** The freshest valid feed's age in days, null when no valid feed is dated. */
+export function minAge(feeds: Pick<FeedFacts, 'valid' | 'newestAgeDays'>[]): number | null {
+  const ages = feeds.filter((f) => f.valid && f.newestAgeDays !== null).map((f) => f.newestAgeDays!);
+  return ages.length > 0 ? Math.min(...ages) : null;
 }
 
 export function createAgentDiscoveryProbe(options: AgentDiscoveryOptions = {}): Probe<AgentDiscoveryFacts> {
@@ -384,6 +408,8 @@ export function createAgentDiscoveryProbe(options: AgentDiscoveryOptions = {}): 
     async run(ctx: ProbeContext) {
       const origin = new URL(ctx.snapshot.origin).origin;
       const now = options.now?.() ?? defaultNow(ctx);
+      // Ages are relative to the audit start only: without one they are null, never "now".
+      const ageRef = options.now ? now : auditStart(ctx);
       const pages = pageIndex(ctx.snapshot.pages);
       const links = discoverPageLinks(ctx.snapshot.pages);
       const c: Collect = { findings: [], notChecked: [] };
@@ -397,7 +423,7 @@ export function createAgentDiscoveryProbe(options: AgentDiscoveryOptions = {}): 
         readAgentCard(ctx, pages, origin, c),
         readSecurityTxt(ctx, pages, origin, now, c),
         readOpenSearch(ctx, pages, links.openSearch, c),
-        readFeeds(ctx, pages, links.feeds, now, c),
+        readFeeds(ctx, pages, links.feeds, ageRef, c),
         readContentSignals(ctx, pages, origin, c),
         readLlmsTxt(ctx, pages, origin, c),
       ]);
@@ -425,6 +451,7 @@ export function createAgentDiscoveryProbe(options: AgentDiscoveryOptions = {}): 
       const notChecked = [...new Set(c.notChecked)];
       const facts: AgentDiscoveryFacts = {
         apiCatalog, apisJson, mcp, aiPlugin, a2aAgentCard, securityTxt, openSearch, feeds,
+        newestFeedAgeDays: minAge(feeds),
         contentSignals: signals.map(({ unknown: _unknown, ...rest }) => rest),
         contentSignalPreStandard: true,
         llmsTxt,

@@ -5,16 +5,29 @@
 // legal pages, data residency, rate limits, webhooks, authentication, errors and FAQ.
 // Matching lives in src/business-surface; the keyword lists are data in
 // probes/data/business-surface.<lang>.json (picked by each page's lang attribute, English always
-// added) and business-surface.common.json. Reads only the crawled pages: nothing is fetched, links
-// to other hosts are judged by address and link text.
+// added) and business-surface.common.json. Pages are judged from the crawl (links to other hosts by
+// address and link text); the newest date on the changelog and blog pages is read from their text
+// (src/business-surface/dates.ts). The only fetches: when a status page is found, up to four URLs on
+// its origin for a machine-readable twin — Statuspage's /api/v2/status.json, /history.atom,
+// /history.rss and the feeds it declares (src/business-surface/machine-status.ts) — plus the status
+// page itself when the crawl did not read it.
 import commonJson from './data/business-surface.common.json' with { type: 'json' };
 import enJson from './data/business-surface.en.json' with { type: 'json' };
 import { createKeywordRegistry, type KeywordRegistry } from '../src/business-surface/keywords.js';
 import { analyzeSurface } from '../src/business-surface/surface.js';
+import { checkMachineReadableStatus, type StatusMachineReadableFacts } from '../src/business-surface/machine-status.js';
 import { KEY_BUYER_KINDS, KINDS, type BusinessSurfaceFacts as SurfaceFacts, type Kind, type KindResult } from '../src/business-surface/types.js';
+import { pageIndex } from '../src/agent-discovery/resource.js';
 import type { Finding, Probe, ProbeContext } from '../src/probes/types.js';
 
-export type BusinessSurfaceFacts = SurfaceFacts;
+/** A type alias, not an interface: it then fits Probe<Record<string, unknown>> in probes/index.ts. */
+export type BusinessSurfaceFacts = SurfaceFacts & {
+  /** A JSON status document or incident feed beside the status page (pages.statusPage). */
+  statusMachineReadable: StatusMachineReadableFacts;
+};
+
+/** Above this age the newest changelog / blog date gets an info finding (the model's recency threshold). */
+const RECENT_DAYS = 90;
 
 /** Keyword lists per page language. To add one: business-surface.<lang>.json plus a line here. */
 const LANGUAGE_FILES: Record<string, unknown> = { en: enJson };
@@ -46,6 +59,12 @@ const TEXT = {
   notRead: (label: string) => `The ${label} page is linked but was not crawled, so its content was not checked.`,
   closest: (url: string, confidence: number, notes: string) => `closest candidate: ${url} (confidence ${confidence}: ${notes})`,
   nothing: (pages: number, links: number) => `no path, link text, title, heading or text matched on ${pages} page(s) and ${links} other link target(s)`,
+  undated: (label: string, url: string) => `The ${label} page ${url} shows no date portalprobe can read: readers and agents cannot tell how recent it is.`,
+  stale: (label: string, url: string, days: number, date: string) => `The newest date on the ${label} page ${url} is ${days} days old (${date}).`,
+  futureDate: (label: string, url: string, date: string) => `The newest date on the ${label} page ${url} (${date}) is after the audit started; its age is counted as 0 days.`,
+  statusFound: (url: string, kind: string) => `The status is machine-readable: ${url} (${kind}).`,
+  statusNone: (page: string, urls: string[]) => `The status page ${page} offers no JSON status or incident feed that portalprobe could find (checked ${urls.join(', ')}): monitoring tools and agents must scrape the page.`,
+  statusNotChecked: (urls: string[]) => `${urls.length} status URL(s) not checked (robots.txt or no answer), so a missing machine-readable status is not concluded from them.`,
   summary: (found: number, total: number, missing: string[]) =>
     `${found} of ${total} kinds of buyer page found${missing.length ? `; not found: ${missing.join(', ')}` : ''}.`,
 } as const;
@@ -62,7 +81,8 @@ function evidenceText(result: KindResult): string {
   return result.evidence.map((e) => e.note).join('; ');
 }
 
-export function findingsFor(facts: BusinessSurfaceFacts): Finding[] {
+/** The findings for a read-out; `statusMachineReadable` may be absent (the pure read-out of analyzeSurface). */
+export function findingsFor(facts: SurfaceFacts & { statusMachineReadable?: StatusMachineReadableFacts }): Finding[] {
   const findings: Finding[] = [];
   for (const kind of KINDS) {
     const result = facts.pages[kind];
@@ -81,6 +101,7 @@ export function findingsFor(facts: BusinessSurfaceFacts): Finding[] {
       findings.push({ severity: 'info', message: TEXT.notRead(label), url: result.url ?? undefined, evidence: evidenceText(result) });
     }
   }
+  findings.push(...dateFindings(facts, 'changelog'), ...dateFindings(facts, 'blog'), ...statusFindings(facts.statusMachineReadable));
   findings.push({
     severity: 'info',
     message: TEXT.summary(facts.foundKinds.length, KINDS.length, facts.missingKinds.map((k) => KIND_LABELS[k])),
@@ -88,13 +109,48 @@ export function findingsFor(facts: BusinessSurfaceFacts): Finding[] {
   return findings;
 }
 
+function dateFindings(facts: SurfaceFacts, kind: 'changelog' | 'blog'): Finding[] {
+  const page = facts.pages[kind];
+  if (page?.status !== 'found' || page.linkedOnly || !page.url) return [];
+  const label = KIND_LABELS[kind];
+  const date = kind === 'changelog' ? facts.changelogNewestDate : facts.blogNewestDate;
+  const age = kind === 'changelog' ? facts.changelogNewestAgeDays : facts.blogNewestAgeDays;
+  const quote = facts.dateQuotes?.[kind];
+  if (date === undefined) return [];
+  if (date === null) return [{ severity: 'info', message: TEXT.undated(label, page.url), url: page.url }];
+  const evidence = quote ? `'${quote.quote}' (${quote.dates} date(s) read)` : undefined;
+  if (quote?.future) return [{ severity: 'info', message: TEXT.futureDate(label, page.url, date), url: page.url, evidence }];
+  if (age !== null && age > RECENT_DAYS) return [{ severity: 'info', message: TEXT.stale(label, page.url, age, date), url: page.url, evidence }];
+  return [];
+}
+
+function statusFindings(status: StatusMachineReadableFacts | undefined): Finding[] {
+  if (!status?.statusPage) return [];
+  const out: Finding[] = [];
+  if (status.found && status.url) {
+    const first = status.checked.find((c) => c.url === status.url);
+    out.push({ severity: 'info', message: TEXT.statusFound(status.url, status.kind ?? 'unknown'), url: status.url, evidence: first?.note });
+  } else if (status.endpointsFound === 0) {
+    out.push({
+      severity: 'info', message: TEXT.statusNone(status.statusPage, status.checked.map((c) => c.url)), url: status.statusPage,
+      evidence: status.checked.map((c) => `${c.url}: ${c.note}`).slice(0, 4).join('; '),
+    });
+  }
+  if (status.notChecked.length > 0) {
+    out.push({ severity: 'info', message: TEXT.statusNotChecked(status.notChecked.map((n) => n.url)), evidence: status.notChecked.map((n) => `${n.url}: ${n.reason}`).join('; ') });
+  }
+  return out;
+}
+
 export const businessSurfaceProbe: Probe<BusinessSurfaceFacts> = {
   id: 'business-surface',
   title: TEXT.title,
   description: TEXT.description,
-  reads: ['pages'],
+  reads: ['pages', 'fetch'],
   async run(ctx: ProbeContext) {
-    const facts = await analyzeSurface(ctx.snapshot, keywordRegistry(), { signal: ctx.signal });
+    const surface = await analyzeSurface(ctx.snapshot, keywordRegistry(), { signal: ctx.signal });
+    const statusMachineReadable = await checkMachineReadableStatus(ctx, pageIndex(ctx.snapshot.pages), surface.pages.statusPage);
+    const facts: BusinessSurfaceFacts = { ...surface, statusMachineReadable };
     return { facts, findings: findingsFor(facts) };
   },
 };

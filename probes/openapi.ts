@@ -5,6 +5,8 @@
 // once (at most MAX_CANDIDATES), parsed (JSON / YAML with hostile-input limits), validated with
 // @readme/openapi-parser in a time-bounded worker (external $refs never fetched) and scored for
 // agent-readiness (src/openapi/quality.ts). A spec behind a login is reported `gated`, not missing.
+// Rate limits (429, Retry-After, RateLimit headers) and deprecation (`deprecated: true`, the
+// Deprecation and Sunset headers) are read from the specs and the crawled docs (src/openapi/machine-signals.ts).
 import type { Page } from '../src/crawl/types.js';
 import { decodeBody } from '../src/fetch/decode.js';
 import type { FetchResult } from '../src/fetch/types.js';
@@ -13,7 +15,8 @@ import { parseApiCatalog } from '../src/openapi/api-catalog.js';
 import { parseApisJson } from '../src/openapi/apis-json.js';
 import { absoluteUrl, addCommonPaths, addPageCandidates, API_CATALOG_PATH, APIS_JSON_PATH, CandidateSet, linkHeaderTargets } from '../src/openapi/discover.js';
 import { classify, describeSpec, unreadDocument, withValidation, type OpenapiDocument, type SpecResponse } from '../src/openapi/document.js';
-import { MAX_PARSE_BYTES } from '../src/openapi/load.js';
+import { MAX_PARSE_BYTES, type SpecFamily } from '../src/openapi/load.js';
+import { machineSignals, type AssessedSpec, type DeprecationFacts, type RateLimitFacts } from '../src/openapi/machine-signals.js';
 import { SIGNALS } from '../src/openapi/quality.js';
 import { strengthOf, type CandidateResult, type FoundVia, type QualitySignal } from '../src/openapi/types.js';
 import { createSpecValidator, type SpecValidator } from '../src/openapi/validate.js';
@@ -105,6 +108,13 @@ export interface OpenapiFacts {
   apisJson: ApisJsonFacts;
   /** Documents (parsed or gated) per discovery route. */
   discoveredVia: Partial<Record<FoundVia, number>>;
+  /**
+   * 429 responses, Retry-After and rate-limit headers in the documents the validator did not reject,
+   * and crawled pages that name those headers near a 429 (src/openapi/machine-signals.ts).
+   */
+  rateLimits: RateLimitFacts;
+  /** `deprecated: true` markers and Deprecation (RFC 9745) / Sunset (RFC 8594) headers, in the same documents and pages. */
+  deprecation: DeprecationFacts;
 }
 
 function pageIndex(pages: Page[]): Map<string, Page> {
@@ -298,7 +308,7 @@ export const openapiProbe: Probe<OpenapiFacts> = {
     const responses = await mapLimit(toCheck, FETCH_CONCURRENCY, (c) => read(ctx, pages, c.url, SPEC_ACCEPT));
     const candidates: CandidateResult[] = [];
     const documents: OpenapiDocument[] = [];
-    const parsed: Array<{ index: number; spec: Record<string, unknown> }> = [];
+    const parsed: Array<{ index: number; spec: Record<string, unknown>; family: SpecFamily; version: string }> = [];
     const byFinalUrl = new Map<string, OpenapiDocument>();
     toCheck.forEach((c, i) => {
       const res = responses[i];
@@ -324,7 +334,7 @@ export const openapiProbe: Probe<OpenapiFacts> = {
         if (result.outcome === 'spec') {
           const { spec, family, version, format } = result.loaded;
           doc = describeSpec(res, [...c.foundVia], spec, family, version, format);
-          parsed.push({ index: documents.length, spec });
+          parsed.push({ index: documents.length, spec, family, version });
         } else {
           doc = unreadDocument(res, [...c.foundVia], result);
           if (doc.gated) findings.push({ severity: 'warning', message: TEXT.gated(c.url, result.note ?? ''), url: c.url, evidence: result.note });
@@ -364,6 +374,17 @@ export const openapiProbe: Probe<OpenapiFacts> = {
     }
 
     for (const doc of documents) findings.push(...documentFindings(doc));
+
+    // 6. Rate limits and deprecation for machines: in every document the validator did not reject
+    // (valid, or not validated for lack of time or support), and in what the crawled pages say.
+    const assessed: AssessedSpec[] = parsed
+      .filter(({ index }) => documents[index].valid !== false)
+      .map(({ index, spec, family, version }) => ({ url: documents[index].url, spec, family, version }));
+    const docsText = snapshot.pages
+      .filter((p) => p.status >= 200 && p.status < 300)
+      .map((p) => ({ url: p.url, text: p.mainText || p.visibleText }));
+    const signals = machineSignals(assessed, docsText);
+    findings.push(...signals.findings);
     const readable = documents.filter((d) => d.specification !== null);
     if (documents.length === 0) {
       const robots = candidates.filter((c) => c.outcome === 'robots').length;
@@ -391,6 +412,8 @@ export const openapiProbe: Probe<OpenapiFacts> = {
         apiCatalog: catalogFacts,
         apisJson: apisJson.facts,
         discoveredVia,
+        rateLimits: signals.rateLimits,
+        deprecation: signals.deprecation,
       },
       findings,
     };

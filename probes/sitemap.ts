@@ -4,6 +4,7 @@
 // coverage, share on the audited host, and how many crawled pages they list. Parsing and walking
 // live in src/sitemap; this file only gathers and summarises.
 import type { Page } from '../src/crawl/types.js';
+import { ageInDays } from '../src/util/age.js';
 import type { Finding, Probe, ProbeContext } from '../src/probes/types.js';
 import { findSitemapCandidates } from '../src/sitemap/discover.js';
 import type { SitemapKind } from '../src/sitemap/types.js';
@@ -21,6 +22,7 @@ const TEXT = {
   lowCoverage: (share: number, pages: number) =>
     `Only ${Math.round(share * 100)}% of the ${pages} crawled HTML pages are listed in the sitemaps.`,
   moreFindings: (n: number) => `${n} more sitemap problem(s) not listed here.`,
+  futureLastmod: (lastmod: string) => `The newest <lastmod> (${lastmod}) is later than the audit start; its age is counted as 0 days.`,
 } as const;
 
 /** Unique URLs read at most for the coverage facts (memory bound; real sitemaps rarely exceed it). */
@@ -61,6 +63,8 @@ export type SitemapFacts = {
   /** Share of listed URLs with a valid <lastmod>; null when no URL is listed. */
   lastmodCoverage: number | null;
   newestLastmod: string | null;
+  /** Whole days from newestLastmod to the audit start (Snapshot.startedAt); 0 when it is later; null without a lastmod. */
+  newestLastmodAgeDays: number | null;
   /** Share of listed URLs on the audited origin's host; null when no URL is listed. */
   sameHostShare: number | null;
   /** Share of the crawl's 2xx HTML pages that a sitemap lists; null when the crawl has none. */
@@ -102,6 +106,10 @@ function share(part: number, whole: number): number | null {
 function isAbsentCandidate(record: WalkedSitemap): boolean {
   if (record.status < 200 || record.status >= 300) return true;
   return record.errors.some((e) => e.code === 'html' || e.code === 'empty');
+}
+
+function firstPresentUrl(sitemaps: SitemapSummary[]): string | undefined {
+  return sitemaps.find((s) => s.status >= 200 && s.status < 300)?.url;
 }
 
 export const sitemapProbe: Probe<SitemapFacts> = {
@@ -202,6 +210,10 @@ export const sitemapProbe: Probe<SitemapFacts> = {
     findings.push(...issueFindings.slice(0, MAX_FINDINGS));
     if (issueFindings.length > MAX_FINDINGS) findings.push({ severity: 'info', message: TEXT.moreFindings(issueFindings.length - MAX_FINDINGS) });
 
+    // Relative to the crawl start, never the clock: the same snapshot always gives the same age.
+    const lastmodAge = newest === null ? null : ageInDays(new Date(newestMs).toISOString(), ctx.snapshot.startedAt);
+    if (lastmodAge?.future) findings.push({ severity: 'info', message: TEXT.futureLastmod(newest!), url: firstPresentUrl(sitemaps), evidence: `<lastmod>${newest}</lastmod>` });
+
     const firstPresent = sitemaps.find((s) => s.parent === null && s.status >= 200 && s.status < 300);
     return {
       facts: {
@@ -213,6 +225,7 @@ export const sitemapProbe: Probe<SitemapFacts> = {
         declaredInRobots: candidates.declared,
         lastmodCoverage: share(withLastmod, listed.size),
         newestLastmod: newest,
+        newestLastmodAgeDays: lastmodAge?.days ?? null,
         sameHostShare: share(sameHost, listed.size),
         crawledPagesListed,
         indexDepth,

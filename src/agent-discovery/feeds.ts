@@ -8,6 +8,9 @@ import { asArray, asRecord, parseXml, textOf } from './xml.js';
 
 export const FEED_TYPES: ReadonlySet<string> = new Set(['application/rss+xml', 'application/atom+xml', 'application/feed+json', 'application/rdf+xml']);
 
+/** The Accept header every probe sends for a feed, so the audit cache answers a feed only once. */
+export const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5';
+
 /** Dates read per feed at most. */
 const MAX_DATED_ENTRIES = 10_000;
 

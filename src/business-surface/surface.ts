@@ -1,12 +1,14 @@
 // The business-surface read-out of one snapshot: for each kind of page a buyer looks for, the best
 // candidate among crawled pages and linked URLs (signals.ts, score.ts), plus the facts read from
 // those pages — SDK languages, certifications, community and support channels, pricing-model hints.
+// Also the newest date written on the changelog and blog pages, with its age at the audit start.
 // Reads only the snapshot: nothing is fetched, off-site links are judged by address and link text.
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Snapshot } from '../crawl/types.js';
 import { AbortedError } from '../errors.js';
 import { buildCandidates, type Candidate } from './candidates.js';
 import { collectCertifications } from './certifications.js';
+import { ageInDays, newestDateInText } from './dates.js';
 import { pickCommunityChannels } from './community.js';
 import type { KeywordRegistry } from './keywords.js';
 import { pricingHints, type PricingPage } from './pricing-model.js';
@@ -14,7 +16,7 @@ import { combine, decide, FOUND_AT, type Scored } from './score.js';
 import { detectSdkLanguages } from './sdk-languages.js';
 import { kindEvidence, pageTextOf, type AnchorCache, type PageText, type SignalContext } from './signals.js';
 import { collectSupportChannels } from './support-channels.js';
-import { KINDS, type BusinessSurfaceFacts, type Kind, type KindEvidence, type KindResult } from './types.js';
+import { KINDS, type BusinessSurfaceFacts, type DateQuote, type Kind, type KindEvidence, type KindResult } from './types.js';
 import { brandOf, hostOf, parseUrl, urlKey } from './url-parts.js';
 
 /** Weight of a GitHub organisation picked as the portal's own (community.ts). */
@@ -46,6 +48,27 @@ function scoredOf(cand: Candidate, evidence: KindEvidence[], textDecides: boolea
 /** Readable pages (final URLs) of a kind: the verdict's page and the others over the threshold. */
 function urlsOf(result: KindResult): Set<string> {
   return new Set(result.found && !result.linkedOnly && result.url ? [result.url, ...result.otherUrls] : []);
+}
+
+interface PageDate {
+  date: string | null;
+  ageDays: number | null;
+  quote: DateQuote | null;
+}
+
+/** The newest date on the kind's page when it was read (main text, else all visible text). */
+function newestDateOf(cands: Candidate[], startedAt: string): PageDate {
+  const page = cands[0]?.page;
+  if (!page) return { date: null, ageDays: null, quote: null };
+  const start = Date.parse(startedAt);
+  const found = newestDateInText(page.mainText || page.visibleText, { notAfterMs: Number.isFinite(start) ? start : Number.POSITIVE_INFINITY });
+  if (!found.newest) return { date: null, ageDays: null, quote: null };
+  const age = ageInDays(found.newest, startedAt);
+  return {
+    date: found.newest,
+    ageDays: age?.days ?? null,
+    quote: { url: page.finalUrl || page.url, quote: found.quote ?? found.newest, dates: found.count, future: age?.future ?? false },
+  };
 }
 
 export async function analyzeSurface(snapshot: Snapshot, registry: KeywordRegistry, options: AnalyzeOptions = {}): Promise<BusinessSurfaceFacts> {
@@ -142,6 +165,11 @@ export async function analyzeSurface(snapshot: Snapshot, registry: KeywordRegist
     if (text) pricingPages.push({ url: c.page!.finalUrl || c.url, text, lists: registry.forLang(c.page!.lang) });
   }
 
+  // The verdict's own page only (readableOf puts it first): other candidates may be posts that merely mention a changelog.
+  const primary = (kind: Kind) => readableOf(kind).filter((c) => (c.page!.finalUrl || c.url) === pages[kind].url);
+  const changelogDate = pages.changelog.status === 'found' ? newestDateOf(primary('changelog'), snapshot.startedAt) : newestDateOf([], '');
+  const blogDate = pages.blog.status === 'found' ? newestDateOf(primary('blog'), snapshot.startedAt) : newestDateOf([], '');
+
   const langs = new Set<string>();
   for (const c of readable) for (const l of registry.forLang(c.page!.lang).langs) langs.add(l);
   if (langs.size === 0) langs.add('en');
@@ -162,5 +190,10 @@ export async function analyzeSurface(snapshot: Snapshot, registry: KeywordRegist
     communityChannels: community.channels,
     supportChannels: support,
     pricingModel: pricingHints(pricingPages),
+    changelogNewestDate: changelogDate.date,
+    changelogNewestAgeDays: changelogDate.ageDays,
+    blogNewestDate: blogDate.date,
+    blogNewestAgeDays: blogDate.ageDays,
+    dateQuotes: { changelog: changelogDate.quote, blog: blogDate.quote },
   };
 }

@@ -120,4 +120,25 @@ export interface BusinessSurfaceFacts {
   communityChannels: CommunityChannels;
   supportChannels: SupportChannels;
   pricingModel: PricingHint[];
+  /**
+   * The newest plausible date written on the changelog page (pages.changelog, when it was read),
+   * YYYY-MM-DD; null when there is no readable changelog page or it shows no date (dates.ts).
+   */
+  changelogNewestDate: string | null;
+  /** Whole days from changelogNewestDate to the audit start (Snapshot.startedAt), 0 when later; null without a date. */
+  changelogNewestAgeDays: number | null;
+  /** The same for the blog / news page (pages.blog). */
+  blogNewestDate: string | null;
+  blogNewestAgeDays: number | null;
+  /** The words each newest date was read from, for evidence. */
+  dateQuotes: { changelog: DateQuote | null; blog: DateQuote | null };
+}
+
+export interface DateQuote {
+  url: string;
+  quote: string;
+  /** Plausible dates read on the page. */
+  dates: number;
+  /** The date was after the audit start (within a day: a time-zone edge); its age counts as 0. */
+  future: boolean;
 }

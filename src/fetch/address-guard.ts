@@ -105,6 +105,24 @@ export const systemResolver: HostResolver = async (hostname) => {
   return found.map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
 };
 
+/**
+ * Resolves no host name over the network: `localhost` (and its subdomains, RFC 6761 §6.3) answers
+ * with the loopback addresses, every other name fails as an unknown host would. IP literals never
+ * reach a resolver. For the demo and hermetic test runs, which must not leave this machine even for
+ * a DNS query (the demo portal links hosts such as status.northwindbank.example); selected with
+ * PORTALPROBE_OFFLINE=1 or the client's `lookup` option.
+ */
+export const offlineResolver: HostResolver = async (hostname) => {
+  const name = hostname.toLowerCase().replace(/\.$/, '');
+  if (name === 'localhost' || name.endsWith('.localhost')) return [{ address: '127.0.0.1', family: 4 }, { address: '::1', family: 6 }];
+  throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname} (offline: portalprobe resolves no host names in this run)`), { code: 'ENOTFOUND', hostname });
+};
+
+/** The resolver a client uses when none is given: offline when PORTALPROBE_OFFLINE is set (1/true/yes). */
+export function defaultResolver(env: NodeJS.ProcessEnv = process.env): HostResolver {
+  return /^(?:1|true|yes)$/i.test(env.PORTALPROBE_OFFLINE ?? '') ? offlineResolver : systemResolver;
+}
+
 export interface GuardOptions {
   allowPrivate: boolean;
   connectTimeoutMs: number;

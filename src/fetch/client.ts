@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import { Agent } from 'undici';
 import { RedirectLoopError, TooManyRedirectsError, withRedirects } from '../errors.js';
 import { packageInfo } from '../util/package-info.js';
-import { checkUrl, createGuardedConnector, type Classifier } from './address-guard.js';
+import { checkUrl, createGuardedConnector, defaultResolver, type Classifier } from './address-guard.js';
 import { discardBody, readBody } from './body.js';
 import { HostLimiter, sleep } from './host-limiter.js';
 import { mapFetchError } from './map-error.js';
@@ -69,7 +69,7 @@ export function createHttpClient(options: ClientOptions = {}): HttpClient {
     connect: createGuardedConnector({
       allowPrivate: cfg.allowPrivate,
       connectTimeoutMs: cfg.connectTimeoutMs,
-      lookup: options.lookup,
+      lookup: options.lookup ?? defaultResolver(),
       classify,
     }),
     headersTimeout: cfg.headersTimeoutMs,

@@ -34,7 +34,7 @@ export const KNOWN_PROBE_FACTS: Readonly<Record<string, readonly string[]>> = {
     'lintErrors', 'checkedPaths',
   ]),
   sitemap: factNames<SitemapFacts>()([
-    'url', 'present', 'urlCount', 'errors', 'sitemaps', 'declaredInRobots', 'lastmodCoverage', 'newestLastmod', 'sameHostShare',
+    'url', 'present', 'urlCount', 'errors', 'sitemaps', 'declaredInRobots', 'lastmodCoverage', 'newestLastmod', 'newestLastmodAgeDays', 'sameHostShare',
     'crawledPagesListed', 'indexDepth', 'urlCountCapped',
   ]),
   'llms-txt': factNames<LlmsTxtFacts>()([
@@ -44,7 +44,7 @@ export const KNOWN_PROBE_FACTS: Readonly<Record<string, readonly string[]>> = {
   ]),
   openapi: factNames<OpenapiFacts>()([
     'present', 'documents', 'validCount', 'operationCount', 'qualityScore', 'candidatesChecked', 'candidates', 'gatedUrls',
-    'apiCatalog', 'apisJson', 'discoveredVia',
+    'apiCatalog', 'apisJson', 'discoveredVia', 'rateLimits', 'deprecation',
   ]),
   'structured-data': factNames<StructuredDataFacts>()([
     'types', 'invalidBlocks', 'recoveredBlocks', 'pagesChecked', 'pagesWithStructuredData', 'jsonLdBlocks', 'syntaxes', 'byType',
@@ -69,12 +69,13 @@ export const KNOWN_PROBE_FACTS: Readonly<Record<string, readonly string[]>> = {
     'oversizedTextUrls', 'llmsFullUrl', 'llmsFullTokens', 'llmsFullTokenLimit', 'llmsFullTooLarge', 'llmsFullTruncated',
   ]),
   'agent-discovery': factNames<AgentDiscoveryFacts>()([
-    'apiCatalog', 'apisJson', 'mcp', 'aiPlugin', 'a2aAgentCard', 'securityTxt', 'openSearch', 'feeds', 'contentSignals',
+    'apiCatalog', 'apisJson', 'mcp', 'aiPlugin', 'a2aAgentCard', 'securityTxt', 'openSearch', 'feeds', 'newestFeedAgeDays', 'contentSignals',
     'contentSignalPreStandard', 'llmsTxt', 'authMetadata', 'notChecked', 'signalsFound', 'preStandardFound',
   ]),
   'business-surface': factNames<BusinessSurfaceFacts>()([
     'pagesChecked', 'linksChecked', 'languages', 'pages', 'foundKinds', 'missingKinds', 'gatedKinds', 'brokenKinds', 'sdkLanguages',
     'sdkEvidence', 'certifications', 'certificationEvidence', 'communityChannels', 'supportChannels', 'pricingModel',
+    'changelogNewestDate', 'changelogNewestAgeDays', 'blogNewestDate', 'blogNewestAgeDays', 'dateQuotes', 'statusMachineReadable',
   ]),
   navigation: factNames<NavigationFacts>()([
     'pagesChecked', 'searchUi', 'searchUiShare', 'searchUiPages', 'searchKinds', 'searchKindPages', 'searchExamples',

@@ -2,7 +2,7 @@
 // client against a server on 127.0.0.1 (with fake host names mapped there by the resolver seam).
 import { afterEach, describe, expect, it } from 'vitest';
 import { PortalProbeError } from '../../src/errors.js';
-import { checkUrl, classifyAddress } from '../../src/fetch/address-guard.js';
+import { checkUrl, classifyAddress, defaultResolver, offlineResolver, systemResolver } from '../../src/fetch/address-guard.js';
 import { createHttpClient } from '../../src/fetch/client.js';
 import type { AddressClass, HttpClient } from '../../src/fetch/types.js';
 import { startServer, type TestServer } from './test-server.js';
@@ -247,5 +247,31 @@ describe('guarded client', () => {
     client = createHttpClient({ allowPrivate: true });
     const res = await client.fetch(`${server.origin}/`);
     expect(res.body.toString()).toBe('intranet');
+  });
+});
+
+describe('offline resolution (the demo and the test run never send a DNS query)', () => {
+  it('answers localhost names with loopback and fails every other name as unknown', async () => {
+    await expect(offlineResolver('localhost')).resolves.toEqual([{ address: '127.0.0.1', family: 4 }, { address: '::1', family: 6 }]);
+    await expect(offlineResolver('api.LOCALHOST.')).resolves.toHaveLength(2);
+    await expect(offlineResolver('status.northwindbank.example')).rejects.toMatchObject({ code: 'ENOTFOUND' });
+    await expect(offlineResolver('localhost.evil.example')).rejects.toMatchObject({ code: 'ENOTFOUND' });
+  });
+
+  it('is the default under PORTALPROBE_OFFLINE=1 (set for every test by vitest.config.ts), the system resolver otherwise', () => {
+    expect(process.env.PORTALPROBE_OFFLINE).toBe('1');
+    expect(defaultResolver()).toBe(offlineResolver);
+    expect(defaultResolver({ PORTALPROBE_OFFLINE: 'true' })).toBe(offlineResolver);
+    expect(defaultResolver({})).toBe(systemResolver);
+    expect(defaultResolver({ PORTALPROBE_OFFLINE: '0' })).toBe(systemResolver);
+  });
+
+  it('a client fetch to another host fails as a DNS error without leaving the machine', async () => {
+    const client = createHttpClient();
+    try {
+      await expect(client.fetch('https://status.northwindbank.example/api/v2/status.json')).rejects.toMatchObject({ code: 'PP_ERR_DNS' });
+    } finally {
+      await client.close();
+    }
   });
 });

@@ -99,6 +99,8 @@ export function preparedPortal(certifications: string[] = ['ISO 27001', 'SOC 2',
       communityChannels: { github: 'https://github.com/dev', forum: 'https://forum.dev.com', chat: 'https://discord.gg/dev', stackOverflow: null },
       supportChannels: { email: [{ value: 'help@dev.com', url: `${O}/support` }], form: [], phone: [{ value: '+1 555', url: `${O}/support` }], chat: [], helpCenter: [{ value: 'https://help.dev.com', url: `${O}/support` }] },
       pricingModel: [{ url: `${O}/pricing`, quote: '$0.01 per call', model: 'perCall' }],
+      changelogNewestDate: '2026-11-01', changelogNewestAgeDays: 20, blogNewestDate: '2026-11-10', blogNewestAgeDays: 11,
+      statusMachineReadable: { found: true, endpointsFound: 1, url: 'https://status.dev.com/api/v2/status.json', kind: 'statuspage-json', checked: [] },
     }),
   };
 }
@@ -133,7 +135,9 @@ export function barePortal(): FactsByProbe {
       pages: Object.fromEntries(Object.keys(KINDS).map((k) => [k, kind(false, '')])), foundKinds: [], missingKinds: Object.keys(KINDS),
       sdkLanguages: [], certifications: [], certificationEvidence: [],
       communityChannels: { github: null, forum: null, chat: null, stackOverflow: null },
-      supportChannels: { email: [], form: [], phone: [], chat: [], helpCenter: [] }, pricingModel: [] }),
+      supportChannels: { email: [], form: [], phone: [], chat: [], helpCenter: [] }, pricingModel: [],
+      changelogNewestDate: '2024-01-01', changelogNewestAgeDays: 1000, blogNewestDate: null, blogNewestAgeDays: null,
+      statusMachineReadable: { found: false, endpointsFound: 0, url: null, kind: null, checked: [] } }),
   };
   return bare;
 }

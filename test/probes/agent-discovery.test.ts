@@ -193,9 +193,11 @@ describe('agent-discovery probe (fixture portal over HTTP)', () => {
   it('checks OpenSearch and the feeds (one malformed)', () => {
     expect(facts.openSearch).toEqual({ present: true, url: u('/opensearch.xml'), valid: true, shortName: 'Acme docs', template: u('/search?q={searchTerms}'), declaredOn: u('/') });
     expect(facts.feeds).toEqual([
-      { url: u('/changelog.rss'), type: 'application/rss+xml', declaredOn: u('/'), valid: true, format: 'rss', title: 'Acme API changelog', entries: 3, newest: '2026-02-02T09:00:00.000Z', error: null },
-      { url: u('/blog.atom'), type: 'application/atom+xml', declaredOn: u('/'), valid: false, format: null, title: null, entries: 0, newest: null, error: expect.stringContaining('malformed XML') },
+      { url: u('/changelog.rss'), type: 'application/rss+xml', declaredOn: u('/'), valid: true, format: 'rss', title: 'Acme API changelog', entries: 3, newest: '2026-02-02T09:00:00.000Z', newestAgeDays: 26, error: null },
+      { url: u('/blog.atom'), type: 'application/atom+xml', declaredOn: u('/'), valid: false, format: null, title: null, entries: 0, newest: null, newestAgeDays: null, error: expect.stringContaining('malformed XML') },
     ]);
+    // 2026-02-02T09:00Z to the injected clock 2026-03-01T00:00Z: 26 whole days (and 15 hours). The malformed feed does not count.
+    expect(facts.newestFeedAgeDays).toBe(26);
     expect(findings).toContainEqual(expect.objectContaining({ severity: 'warning', url: u('/blog.atom'), message: expect.stringContaining('does not parse'), evidence: expect.stringMatching(/line \d+/) }));
   });
 

@@ -3,7 +3,9 @@
 // startStaticPortal and crawled with the real HTTP client (see ../business-surface/crawl-fixture.ts).
 // That portal has pricing, use cases, a trust page with certifications, an SDK page with three
 // languages, a status page on another host, a GitHub organisation, a partner portal behind a login,
-// a linked changelog that is missing, and no SLA.
+// a linked changelog that is missing, and no SLA. The status host does not exist: the test's fetch
+// answers every other host with a DNS failure (no test touches the internet), so the status checks
+// there are "not checked".
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import probe, { findingsFor, KIND_LABELS, type BusinessSurfaceFacts } from '../../probes/business-surface.js';
@@ -17,19 +19,21 @@ import { makeContext, makeSnapshot } from '../helpers/probe-context.js';
 describe('business-surface probe: contract', () => {
   it('has the contract metadata', () => {
     expect(probe.id).toBe('business-surface');
-    expect(probe.reads).toEqual(['pages']);
+    expect(probe.reads).toEqual(['pages', 'fetch']);
     expect(probe.title).toBeTruthy();
     expect(probe.description).toContain('pricing');
     expect(Object.keys(KIND_LABELS).sort()).toEqual([...KINDS].sort());
   });
 
-  it('fetches nothing and reports every kind, even for an empty snapshot', async () => {
+  it('fetches nothing without a status page and reports every kind, even for an empty snapshot', async () => {
     const { ctx, calls } = makeContext(makeSnapshot('https://portal.example', []));
     const out = await probe.run(ctx);
     expect(calls).toEqual([]);
     expect(Object.keys(out.facts.pages)).toEqual([...KINDS]);
     expect(out.facts.missingKinds).toEqual([...KINDS]);
     expect(out.facts.pagesChecked).toBe(0);
+    expect(out.facts.statusMachineReadable).toMatchObject({ found: false, endpointsFound: null, statusPage: null, checked: [] });
+    expect(out.facts).toMatchObject({ changelogNewestDate: null, changelogNewestAgeDays: null, blogNewestDate: null, blogNewestAgeDays: null });
     const warnings = out.findings.filter((f) => f.severity === 'warning');
     expect(warnings).toHaveLength(KEY_BUYER_KINDS.length);
   });
@@ -76,6 +80,7 @@ describe('business-surface probe: fixture portal over HTTP', () => {
   let facts: BusinessSurfaceFacts;
   let findings: Awaited<ReturnType<typeof probe.run>>['findings'];
   let probeFetches = 0;
+  const fetched: string[] = [];
   let origin: string;
 
   beforeAll(async () => {
@@ -84,9 +89,14 @@ describe('business-surface probe: fixture portal over HTTP', () => {
     const crawl = await crawlFixture(origin);
     const ctx: ProbeContext = {
       snapshot: crawl.snapshot,
-      fetch: (url, request) => {
+      fetch: async (url, request) => {
         probeFetches++;
-        return crawl.fetch(url, request);
+        fetched.push(url);
+        if (new URL(url).origin === origin) return crawl.fetch(url, request);
+        return {
+          url, finalUrl: url, status: 0, headers: {}, body: Buffer.alloc(0), truncated: false, redirects: [], bytes: 0, durationMs: 0, ttfbMs: 0,
+          error: { code: 'PP_ERR_DNS', message: `Cannot resolve host ${new URL(url).host}` },
+        };
       },
       signal: new AbortController().signal,
       options: { maxLinkChecks: 50, maxSitemapDepth: 3 },
@@ -100,9 +110,28 @@ describe('business-surface probe: fixture portal over HTTP', () => {
     await portal?.close();
   });
 
-  it('crawled the portal and fetched nothing more itself', () => {
+  it('crawled the portal and fetched only the external status page and its three Statuspage URLs', () => {
     expect(facts.pagesChecked).toBe(12);
-    expect(probeFetches).toBe(0);
+    // Was 0 before the machine-readable status check: the status page (not crawled, another host) once,
+    // then /api/v2/status.json, /history.atom and /history.rss on its origin.
+    expect(probeFetches).toBe(4);
+    expect(fetched).toEqual([
+      'https://status.acmepay.example/', 'https://status.acmepay.example/api/v2/status.json',
+      'https://status.acmepay.example/history.atom', 'https://status.acmepay.example/history.rss',
+    ]);
+  });
+
+  it('reports the status checks that failed as not checked, not as missing', () => {
+    expect(facts.statusMachineReadable).toMatchObject({
+      found: false, url: null, kind: null, checked: [], endpointsFound: null, statusPage: 'https://status.acmepay.example/', statusPageRead: 'failed',
+    });
+    expect(facts.statusMachineReadable.notChecked.map((n) => n.reason)).toEqual(Array(3).fill('no response: Cannot resolve host status.acmepay.example'));
+    expect(findings).toContainEqual(expect.objectContaining({ severity: 'info', message: expect.stringContaining('3 status URL(s) not checked') }));
+    expect(findings.some((f) => f.message.includes('offers no JSON status'))).toBe(false);
+  });
+
+  it('has no changelog date (the changelog is broken) and no blog', () => {
+    expect(facts).toMatchObject({ changelogNewestDate: null, changelogNewestAgeDays: null, blogNewestDate: null, blogNewestAgeDays: null });
   });
 
   it('finds pricing from the nav link, path, heading and text', () => {

@@ -98,6 +98,7 @@ describe('sitemap probe', () => {
       declaredInRobots: [`${o}/maps/index.xml`],
       lastmodCoverage: 0.5, // /, /pricing, /docs/a of 6
       newestLastmod: '2025-05-17T10:00:00+02:00',
+      newestLastmodAgeDays: 228, // 2025-05-17T08:00Z to the snapshot's start 2026-01-01T00:00Z: 228 days and 16 hours
       sameHostShare: 0.833, // 5 of 6
       crawledPagesListed: 0.75, // /, /pricing, /docs/a of 4 HTML pages
       indexDepth: 1,
@@ -123,7 +124,7 @@ describe('sitemap probe', () => {
   it('reports no sitemap when robots.txt names none and the default locations are missing', async () => {
     const s = await serve(() => ({ '/robots.txt': { type: 'text/plain', body: 'User-agent: *\nDisallow:\n' } }));
     const { facts, findings } = await sitemapProbe.run(context(s.origin, ['/', '/docs']));
-    expect(facts).toMatchObject({ url: null, present: false, urlCount: 0, errors: [], sitemaps: [], crawledPagesListed: 0, lastmodCoverage: null, indexDepth: 0 });
+    expect(facts).toMatchObject({ url: null, present: false, urlCount: 0, errors: [], sitemaps: [], crawledPagesListed: 0, lastmodCoverage: null, newestLastmodAgeDays: null, indexDepth: 0 });
     expect(findings).toEqual([{ severity: 'warning', message: expect.stringContaining('No sitemap found') }]);
   });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../../util/package-info.js';
 import { startStaticPortal } from '../../demo/static-server.js';
 import { runAudit } from '../../audit/run-audit.js';
+import { offlineResolver } from '../../fetch/address-guard.js';
 import { createProgressPrinter } from '../progress-printer.js';
 import { formatSummary } from '../summary.js';
 import { parseFormats, writeReports } from '../write-reports.js';
@@ -23,6 +24,8 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
     io.stderr.write(`Demo portal (fictional "Northwind Bank") served at ${server.url}\n`);
     const report = await runAudit(server.url, {
       allowPrivate: true,
+      // The demo never leaves this machine, not even for a DNS query about the hosts its pages link.
+      client: { lookup: offlineResolver },
       onProgress: values.quiet ? undefined : createProgressPrinter(io.stderr),
     });
     const dir = (values.out as string | undefined) ?? join('audits', 'demo');
