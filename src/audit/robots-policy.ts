@@ -27,6 +27,14 @@ function refused(url: string): FetchResult {
   };
 }
 
+function hostDown(url: string, robots: FetchResult): FetchResult {
+  const error = robots.error!;
+  return {
+    url, finalUrl: url, status: 0, headers: {}, body: Buffer.alloc(0), truncated: false, redirects: [], bytes: 0,
+    durationMs: 0, ttfbMs: 0, error: { code: error.code, message: `${error.message} (found fetching ${robots.url}; nothing else on that host was tried)` },
+  };
+}
+
 function isRobotsTxt(url: string): boolean {
   try {
     return new URL(url).pathname === '/robots.txt';
@@ -38,6 +46,10 @@ function isRobotsTxt(url: string): boolean {
 export async function loadRobotsPolicy(origin: string, fetch: AuditFetch, userAgent: string, ignore: boolean): Promise<RobotsPolicy> {
   const token = productToken(userAgent);
   const matchers = new Map<string, ReturnType<typeof matcherFor>>();
+  // Origins whose robots.txt could not be fetched at all (no such host, refused address, no
+  // connection): RFC 9309 makes that disallow-all, but the truthful answer for any URL there is that
+  // the host is unreachable, so such a URL fails with the robots.txt fetch's own error.
+  const unreachable = new Map<string, FetchResult>();
   const skipped = new Set<string>();
   const ignoredOn = new Set<string>();
 
@@ -47,6 +59,7 @@ export async function loadRobotsPolicy(origin: string, fetch: AuditFetch, userAg
     let m = matchers.get(o);
     if (!m) {
       const res = await fetch(`${o}/robots.txt`);
+      if (res.error && UNREACHABLE.includes(res.error.code)) unreachable.set(o, res);
       // RFC 9309 §2.3.1 via robotsFromResponse: 4xx allow all, 5xx or no answer disallow all.
       m = matcherFor(robotsFromResponse(res.error ? 0 : res.status, res.body), token);
       matchers.set(o, m);
@@ -82,6 +95,8 @@ export async function loadRobotsPolicy(origin: string, fetch: AuditFetch, userAg
         } catch {
           return inner(url, request);
         }
+        const down = unreachable.get(new URL(url).origin);
+        if (down && !isRobotsTxt(url) && !ignore) return hostDown(url, down);
         return decide(url, m) ? inner(url, request) : refused(url);
       };
     },
