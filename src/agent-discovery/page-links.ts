@@ -6,6 +6,7 @@ import { mediaType } from '../fetch/decode.js';
 import { parseLinkHeader } from '../indexability/link-header.js';
 import { FEED_TYPES } from './feeds.js';
 import { OPENSEARCH_TYPE } from './opensearch.js';
+import { httpUrl, relTokens } from '../util/url.js';
 
 export interface PageLink {
   href: string;
@@ -22,19 +23,6 @@ export interface PageLinks {
   feeds: PageLink[];
 }
 
-const relsOf = (rel: string): string[] => rel.toLowerCase().split(/\s+/).filter(Boolean);
-
-function resolve(href: string, base: string): string | null {
-  try {
-    const url = new URL(href, base);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    url.hash = '';
-    return url.href;
-  } catch {
-    return null;
-  }
-}
-
 /** Pointers from all pages, first declaration of each URL kept, in page order. */
 export function discoverPageLinks(pages: Page[]): PageLinks {
   const out: PageLinks = { apiCatalog: [], openSearch: [], feeds: [] };
@@ -44,13 +32,13 @@ export function discoverPageLinks(pages: Page[]): PageLinks {
   for (const page of pages) {
     const base = page.finalUrl || page.url;
     for (const value of parseLinkHeader(page.headers.link ?? '')) {
-      const rels = relsOf(value.params.rel ?? '');
-      const href = resolve(value.target, base);
+      const rels = relTokens(value.params.rel ?? '');
+      const href = httpUrl(value.target, base);
       if (href && rels.includes('api-catalog')) add(out.apiCatalog, { href, page: page.url, type: mediaType(value.params.type), via: 'link-header' });
     }
     for (const tag of page.linkTags) {
-      const rels = relsOf(tag.rel);
-      const href = resolve(tag.href, base);
+      const rels = relTokens(tag.rel);
+      const href = httpUrl(tag.href, base);
       if (!href) continue;
       const type = mediaType(tag.type);
       const link: PageLink = { href, page: page.url, type, via: 'link-element' };

@@ -16,6 +16,7 @@ import { CRAWL_ACCEPT, isHtmlAnswer, isOk, readResource, robotsBlocked, statusNo
 import { mediaType } from '../fetch/decode.js';
 import type { ProbeContext } from '../probes/types.js';
 import type { KindResult } from './types.js';
+import { httpUrl, relTokens } from '../util/url.js';
 
 /** URLs checked at most per status page (the status page itself is read once more when it was not crawled). */
 export const MAX_STATUS_CHECKS = 4;
@@ -75,19 +76,6 @@ export const NO_STATUS_PAGE: StatusMachineReadableFacts = Object.freeze({
   found: false, url: null, kind: null, checked: [], notChecked: [], endpointsFound: null, statusPage: null, statusPageRead: null,
 }) as StatusMachineReadableFacts;
 
-function resolve(href: string, base: string): string | null {
-  try {
-    const url = new URL(href, base);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    url.hash = '';
-    return url.href;
-  } catch {
-    return null;
-  }
-}
-
-const relsOf = (rel: string): string[] => rel.toLowerCase().split(/\s+/).filter(Boolean);
-
 export interface StatusPageLinks {
   /** Final URL of the status page. */
   url: string;
@@ -111,13 +99,13 @@ export function statusCandidates(page: StatusPageLinks, portalHost: string): Sta
   add({ url: origin + STATUSPAGE_PATHS.json, source: 'statuspage-api', expect: 'statuspage-json', evidence: `Statuspage API path ${STATUSPAGE_PATHS.json} on ${origin}` });
   for (const tag of page.linkTags) {
     const type = mediaType(tag.type);
-    if (!relsOf(tag.rel).includes('alternate') || !DECLARED_TYPES.has(type)) continue;
-    const href = resolve(tag.href, page.url);
+    if (!relTokens(tag.rel).includes('alternate') || !DECLARED_TYPES.has(type)) continue;
+    const href = httpUrl(tag.href, page.url);
     if (!href || !(ownHost || STATUS_WORDS.test(`${href} ${tag.title ?? ''}`))) continue;
     add({ url: href, source: 'link-alternate', expect: type === 'application/json' ? 'json' : 'feed', evidence: `<link rel="alternate" type="${type}" href="${tag.href}"> on ${page.url}` });
   }
   for (const a of page.anchors) {
-    const href = resolve(a.href, page.url);
+    const href = httpUrl(a.href, page.url);
     if (!href) continue;
     const path = new URL(href).pathname;
     if (!MACHINE_PATH.test(path) || !(ownHost || STATUS_WORDS.test(`${href} ${a.text}`))) continue;
