@@ -22,6 +22,7 @@ import botSignaturesJson from './data/gating-bot-signatures.json' with { type: '
 import keyPagesJson from './data/gating-key-pages.json' with { type: 'json' };
 import phrasesJson from './data/gating-phrases.json' with { type: 'json' };
 import loginPatternsJson from './data/login-patterns.json' with { type: 'json' };
+import { isSameSite } from '../src/util/site.js';
 
 const KIND_NAMES: Record<KeyKind, string> = {
   docs: 'documentation',
@@ -86,22 +87,8 @@ export interface GatingFacts extends GatingSummary {
   keyPagesFetched: number;
 }
 
-/** Registrable-domain guess without a public-suffix list: the last two labels, three under a two-letter ccTLD's short second level (co.uk, com.au). */
-function siteOf(host: string): string {
-  const h = host.toLowerCase();
-  if (/^[0-9.]+$/.test(h) || h.includes(':')) return h;
-  const labels = h.split('.');
-  const n = labels.length >= 3 && labels.at(-1)!.length === 2 && labels.at(-2)!.length <= 3 ? 3 : 2;
-  return labels.slice(-n).join('.');
-}
-
-export function sameSite(a: string, b: string): boolean {
-  try {
-    return siteOf(new URL(a).hostname) === siteOf(new URL(b).hostname);
-  } catch {
-    return false;
-  }
-}
+/** Same site as the portal (src/util/site.ts). */
+export const sameSite = isSameSite;
 
 /** A Page built from a fetch, parsed with the crawl's own parser (no DOM kept). */
 export function pageFromFetch(res: FetchResult, depth: number | null): Page {

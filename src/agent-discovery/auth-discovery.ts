@@ -4,7 +4,7 @@
 // link, the authorization servers a protected-resource document names, and the hosts of
 // authorization/token endpoints printed in the docs. At most MAX_FETCHES requests, all through the
 // audit's cached fetch (readResource); never throws.
-import { getDomain } from 'tldts';
+import { isSameSite } from '../util/site.js';
 import type { Page } from '../crawl/types.js';
 import type { Finding, ProbeContext } from '../probes/types.js';
 import { findAuthSignals, type AuthMetadataLink } from './auth-links.js';
@@ -105,16 +105,6 @@ interface Checked extends Candidate {
 
 const isAuthServer = (kind: AuthMetadataKind): boolean => kind !== 'oauth-protected-resource';
 
-/** The registrable domain (public-suffix aware: bank.co.uk, not co.uk), or the host itself for IPs and local names. */
-function siteOf(origin: string): string {
-  try {
-    const host = new URL(origin).hostname;
-    return getDomain(host) ?? host;
-  } catch {
-    return '';
-  }
-}
-
 async function check(ctx: ProbeContext, pages: Map<string, Page>, candidate: Candidate, allowHttp: boolean): Promise<Checked> {
   const res = await readResource(ctx, pages, candidate.url, { accept: JSON_ACCEPT });
   const base = { ...candidate, status: res.status, contentType: res.headers['content-type'] ?? null, doc: null, ok: false, blocked: robotsBlocked(res), broken: false };
@@ -186,10 +176,9 @@ export async function discoverAuthMetadata(ctx: ProbeContext, pages: Map<string,
       for (const m of metadataUrlsForIssuer(issuer)) add(second, { ...m, source: 'protected-resource', via: r.url });
     }
   }
-  const site = siteOf(origin);
   // Only hosts of the portal's own site: a token URL printed in the text is no invitation to probe a
   // third party's servers (a linked metadata URL, above, is).
-  const hosts = signals.endpoints.filter((e) => siteOf(e.origin) === site).slice(0, MAX_HOSTS);
+  const hosts = signals.endpoints.filter((e) => isSameSite(e.origin, origin)).slice(0, MAX_HOSTS);
   for (const host of hosts) {
     for (const m of metadataUrlsForIssuer(host.origin)) add(second, { ...m, source: 'endpoint-in-docs', via: `${host.url} on ${host.page}` });
   }

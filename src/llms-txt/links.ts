@@ -2,26 +2,7 @@
 // markdown (llmstxt.org proposes `.md` versions of pages), and the list the crawl seeds from.
 import type { LlmsTxtDocument } from './parse.js';
 
-/**
- * The "site" of a host: its last two labels, or three when the last two look like a country
- * second-level domain (co.uk, com.au, …). An approximation of the registrable domain without the
- * Public Suffix List; good enough to tell docs.example.com and example.com apart from github.com.
- */
-export function siteOf(host: string): string {
-  const labels = host.toLowerCase().replace(/\.$/, '').split('.');
-  if (labels.length <= 2 || /^\d+$/.test(labels[labels.length - 1])) return labels.join('.'); // short or an IPv4 address
-  const [sld, tld] = labels.slice(-2);
-  const countrySecondLevel = tld.length === 2 && /^(co|com|net|org|gov|edu|ac|ne|or|go)$/.test(sld);
-  return labels.slice(countrySecondLevel ? -3 : -2).join('.');
-}
-
-export function isSameSite(url: string, origin: string): boolean {
-  try {
-    return siteOf(new URL(url).hostname) === siteOf(new URL(origin).hostname);
-  } catch {
-    return false;
-  }
-}
+export { isSameSite, siteOf } from '../util/site.js';
 
 /** True when the URL's path ends in `.md` (query and fragment ignored). */
 export function isMarkdownUrl(url: string): boolean {

@@ -4,6 +4,7 @@
 // "OpenAPI"/"Swagger"/"Download spec" text; plus the usual locations on the origin. Pure.
 import type { Page } from '../crawl/types.js';
 import type { Candidate, FoundVia } from './types.js';
+import { isSameSite } from '../util/site.js';
 
 /** Usual spec locations probed on the audited origin (kept as data; each costs one request). */
 export const COMMON_SPEC_PATHS: readonly string[] = [
@@ -165,14 +166,10 @@ export function addPageCandidates(set: CandidateSet, page: Page, origin: string)
   }
 }
 
-/** Same registrable-ish site: the origin's host or a subdomain/parent of it, never a vendor host. */
+/** The portal's own site (src/util/site.ts), never a vendor host. */
 function sameSite(url: string, origin: string): boolean {
   try {
-    const host = new URL(url).hostname;
-    const own = new URL(origin).hostname;
-    if (VENDOR_HOSTS.test(host)) return false;
-    const root = own.split('.').slice(-2).join('.');
-    return host === own || host.endsWith(`.${root}`) || host === root;
+    return !VENDOR_HOSTS.test(new URL(url).hostname) && isSameSite(url, origin);
   } catch {
     return false;
   }
