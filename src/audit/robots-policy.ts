@@ -6,6 +6,7 @@ import { PortalProbeError, RobotsDisallowedError, TargetUnauditableError, type E
 import { matcherFor, productToken, robotsFromResponse } from '../robots/index.js';
 import type { AuditFetch } from '../crawl/crawler.js';
 import type { FetchResult } from '../fetch/types.js';
+import { failureResult } from '../fetch/audit-fetch.js';
 
 export interface RobotsPolicy {
   policy: 'respected' | 'ignored';
@@ -20,19 +21,12 @@ export interface RobotsPolicy {
 const UNREACHABLE: ErrorCode[] = ['PP_ERR_BLOCKED_ADDRESS', 'PP_ERR_DNS', 'PP_ERR_CONNECTION', 'PP_ERR_TIMEOUT', 'PP_ERR_UNSUPPORTED_SCHEME'];
 
 function refused(url: string): FetchResult {
-  const err = new RobotsDisallowedError(url);
-  return {
-    url, finalUrl: url, status: 0, headers: {}, body: Buffer.alloc(0), truncated: false, redirects: [], bytes: 0,
-    durationMs: 0, ttfbMs: 0, error: { code: err.code, message: err.message },
-  };
+  return failureResult(url, new RobotsDisallowedError(url), 0);
 }
 
 function hostDown(url: string, robots: FetchResult): FetchResult {
-  const error = robots.error!;
-  return {
-    url, finalUrl: url, status: 0, headers: {}, body: Buffer.alloc(0), truncated: false, redirects: [], bytes: 0,
-    durationMs: 0, ttfbMs: 0, error: { code: error.code, message: `${error.message} (found fetching ${robots.url}; nothing else on that host was tried)` },
-  };
+  const { code, message } = robots.error!;
+  return failureResult(url, new PortalProbeError(code as ErrorCode, `${message} (found fetching ${robots.url}; nothing else on that host was tried)`), 0);
 }
 
 function isRobotsTxt(url: string): boolean {
