@@ -22,7 +22,7 @@ const dashboardRoutes: FastifyPluginAsync = async (fastify) => {
   for (const [path, { file, type }] of Object.entries(FILES)) {
     const content = readFileSync(join(dir, file), 'utf8');
     const negotiates = path === '/';
-    fastify.get(path, { schema: { hide: true, response: { 200: { type: 'string' } } } }, async (request, reply) => {
+    fastify.get(path, { config: { public: true }, schema: { hide: true, response: { 200: { type: 'string' } } } }, async (request, reply) => {
       reply.header('cache-control', 'no-cache');
       if (!negotiates) return reply.type(type).send(content);
       reply.header('vary', 'Accept');

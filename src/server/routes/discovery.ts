@@ -103,15 +103,16 @@ const discoveryRoutes: FastifyPluginAsync = async (fastify) => {
   const { config } = fastify;
   const llms = renderLlmsTxt({ auth: config.auth, publicUrl: config.publicUrl });
   fastify.get('/llms.txt', {
+    config: { public: true },
     schema: { tags: ['service'], summary: 'This API described for language models (llmstxt.org)', operationId: 'getLlmsTxt', security: [], produces: ['text/markdown'], response: text },
   }, async (_request, reply) => reply.type('text/markdown; charset=utf-8').send(llms));
-  fastify.get('/robots.txt', { schema: { hide: true, response: text } }, async (request, reply) =>
+  fastify.get('/robots.txt', { config: { public: true }, schema: { hide: true, response: text } }, async (request, reply) =>
     reply.type('text/plain; charset=utf-8').send(renderRobotsTxt(publicOrigin(config, request))),
   );
-  fastify.get('/sitemap.xml', { schema: { hide: true, response: text } }, async (request, reply) =>
+  fastify.get('/sitemap.xml', { config: { public: true }, schema: { hide: true, response: text } }, async (request, reply) =>
     reply.type('application/xml; charset=utf-8').send(renderSitemap(publicOrigin(config, request))),
   );
-  fastify.get('/.well-known/api-catalog', { schema: { hide: true, response: text } }, async (request, reply) =>
+  fastify.get('/.well-known/api-catalog', { config: { public: true }, schema: { hide: true, response: text } }, async (request, reply) =>
     reply
       .type('application/linkset+json; profile="https://www.rfc-editor.org/info/rfc9727"')
       .send(JSON.stringify(renderApiCatalog(publicOrigin(config, request)))),

@@ -10,12 +10,12 @@ const status = {
 
 const healthRoutes: FastifyPluginAsync = async (fastify) => {
   fastify.get('/healthz', {
-    config: { rateLimit: false },
+    config: { public: true, rateLimit: false },
     schema: { tags: ['service'], summary: 'Liveness', operationId: 'getHealth', security: [], response: { 200: status } },
   }, async () => ({ status: 'ok' }));
 
   fastify.get('/readyz', {
-    config: { rateLimit: false },
+    config: { public: true, rateLimit: false },
     schema: { tags: ['service'], summary: 'Readiness', operationId: 'getReadiness', security: [], response: { 200: status, 503: status } },
   }, async (_request, reply) => {
     let database = false;

@@ -5,7 +5,7 @@ import { METRICS_CONTENT_TYPE } from '../metrics.js';
 
 const metricsRoutes: FastifyPluginAsync = async (fastify) => {
   fastify.get('/metrics', {
-    config: { rateLimit: false },
+    config: { public: true, rateLimit: false },
     schema: {
       tags: ['service'],
       summary: 'Prometheus metrics',

@@ -40,13 +40,20 @@ export default shared('swagger', async (fastify) => {
     ...(doc as Record<string, unknown>),
     servers: [{ url: publicOrigin(fastify.config, request), description: 'This service' }],
   });
-  await fastify.register(swaggerUi, {
-    routePrefix: DOCS_PREFIX,
-    transformSpecification: (doc, request) => withServer(doc, request),
-    transformSpecificationClone: false,
-    uiConfig: { deepLinking: true, validatorUrl: null },
-    // helmet's CSP covers the UI (its scripts are files on this origin).
-    staticCSP: false,
+  // The documentation is public: every route Swagger UI registers is marked so in its own
+  // encapsulated context (the auth plugin denies any route that is not marked).
+  await fastify.register(async (docs) => {
+    docs.addHook('onRoute', (route) => {
+      route.config = { ...route.config, public: true };
+    });
+    await docs.register(swaggerUi, {
+      routePrefix: DOCS_PREFIX,
+      transformSpecification: (doc, request) => withServer(doc, request),
+      transformSpecificationClone: false,
+      uiConfig: { deepLinking: true, validatorUrl: null },
+      // helmet's CSP covers the UI (its scripts are files on this origin).
+      staticCSP: false,
+    });
   });
-  fastify.get('/openapi.json', { schema: { hide: true } }, async (request) => withServer(fastify.swagger(), request));
+  fastify.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async (request) => withServer(fastify.swagger(), request));
 });
