@@ -201,6 +201,13 @@ export class RateLimitedError extends PortalProbeError {
   }
 }
 
+/** A tenant already has its cap of queued + running audits (the service's per-key limit). */
+export class ActiveAuditLimitError extends RateLimitedError {
+  constructor(active: number, limit: number) {
+    super(`This API key already has ${active} audits queued or running (the limit is ${limit}); wait for one to finish`, { active, limit });
+  }
+}
+
 /**
  * Records the redirect chain a failed fetch had walked (see PortalProbeError.redirects) unless the
  * error already carries one (a loop or hop-limit error names its own). Returns the same error.

@@ -62,6 +62,7 @@ const table: Record<string, { make: () => PortalProbeError; code: ErrorCode; det
     details: { url: 'http://x/private' },
   },
   RateLimitedError: { make: () => new errors.RateLimitedError('slow down', { limit: 5 }), code: 'PP_ERR_RATE_LIMITED', details: { limit: 5 } },
+  ActiveAuditLimitError: { make: () => new errors.ActiveAuditLimitError(5, 5), code: 'PP_ERR_RATE_LIMITED', details: { active: 5, limit: 5 } },
 };
 
 const exportedClasses = Object.entries(errors).filter(

@@ -9,6 +9,7 @@ import { demoCommand } from './commands/demo.js';
 import { compareCommand } from './commands/compare.js';
 import { serveCommand } from './commands/serve.js';
 import { keysCommand } from './commands/keys.js';
+import { workerCommand } from './commands/worker.js';
 
 export const USAGE = `Usage: portalprobe <command> [options]
 
@@ -17,7 +18,8 @@ Commands:
   compare <a> <b>... Compare a portal (first) with competitors; each a URL or a saved report.json
   demo               Serve the bundled demo portal on 127.0.0.1, audit it offline, write reports
   serve              Run the audit service: HTTP API, job queue, dashboard (see src/server/README.md)
-  keys <sub>         Manage the service's API keys: create --name NAME | list | revoke <id>
+  worker             Run audits from a PostgreSQL-backed service's queue (scale-out; no API)
+  keys <sub>         Manage the service's API keys: create --name NAME [--admin] [--tenant T] | list | revoke <id>
   help               Show this help
 
 audit options:
@@ -49,16 +51,23 @@ compare options: the audit options (applied to every URL), the CI gate judged on
 serve options:
   --port N               Port (default 8080; 0 picks a free one)
   --host H               Interface (default 127.0.0.1; 0.0.0.0 in a container)
-  --db FILE              SQLite store (default ./data/portalprobe.db; also for keys)
+  --db FILE|URL          SQLite file (default ./data/portalprobe.db) or postgres://… (default DATABASE_URL);
+                         also for keys and worker
   --no-auth              No API keys (local use only)
   --allow-private        Allow private/loopback audit targets (intranet portals, tests)
   --no-browser           Never use a headless browser in audits
-  --concurrency N        Audits running at once (default 2)
+  --concurrency N        Audits running at once in this process (default 2)
+  --workers N            Same as --concurrency; 0 runs no audits here (PostgreSQL, with worker processes)
+  --job-expiry S         PostgreSQL: a job whose worker died is retried after S seconds; the longest
+                         an audit may run (default 900)
   --max-active-per-key N Queued + running audits per API key (default 5)
   --rate-limit N         Requests per minute per key, or per IP with --no-auth (default 300)
   --public-url URL       Base URL for absolute links in /llms.txt
   --trust-proxy          Trust X-Forwarded-* from a reverse proxy
   --log-level L          fatal|error|warn|info|debug|trace|silent (default info)
+
+worker options: --db postgres://… (or DATABASE_URL), --concurrency N, --allow-private, --no-browser,
+  --job-expiry S, --port N (health and metrics; default any free port), --host H, --log-level L
 
 Exit codes: 0 done, 1 quality gate failed, 2 bad usage, 3 target cannot be audited, 4 internal error.
 `;
@@ -102,6 +111,8 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
         return await serveCommand(rest, io);
       case 'keys':
         return await keysCommand(rest, io);
+      case 'worker':
+        return await workerCommand(rest, io);
       case '--version':
       case '-v':
         io.stdout.write(`${packageInfo().version}\n`);

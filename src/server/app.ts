@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifySer
 import type { HostResolver } from '../fetch/types.js';
 import { resolveConfig, type ServerConfig } from './config.js';
 import './decorators.js';
-import type { AuditRunner } from './jobs/queue.js';
+import type { AuditRunner } from './jobs/execute.js';
 import authPlugin from './plugins/app/auth.js';
 import errorsPlugin from './plugins/app/errors.js';
 import jobsPlugin from './plugins/app/jobs.js';
@@ -27,13 +27,14 @@ import modelRoutes from './routes/model.js';
 import portalRoutes from './routes/portals.js';
 import scheduleRoutes from './routes/schedules.js';
 import { SHARED_SCHEMAS } from './schemas/common.js';
-import type { Store } from './store/index.js';
+import type { Store } from './store/types.js';
+import { validatorCompiler } from './validation.js';
 
 export interface AppOptions {
   config: ServerConfig;
   /** The audit core. @default runAudit */
   runner?: AuditRunner;
-  /** An open store instead of opening config.dbFile (tests). */
+  /** An open store instead of opening config.db (tests). */
   store?: Store;
   /** Resolver for vetting targets at submit time. @default node:dns */
   lookup?: HostResolver;
@@ -43,6 +44,7 @@ export const serviceApp: FastifyPluginAsync<AppOptions> = async (fastify, opts) 
   fastify.decorate('config', opts.config);
   fastify.decorate('targetLookup', opts.lookup);
   for (const schema of SHARED_SCHEMAS) fastify.addSchema(schema);
+  fastify.setValidatorCompiler(validatorCompiler());
 
   await fastify.register(helmetPlugin);
   await fastify.register(errorsPlugin);
@@ -64,7 +66,7 @@ export const serviceApp: FastifyPluginAsync<AppOptions> = async (fastify, opts) 
   await fastify.register(scheduleRoutes, { prefix: '/v1' });
 };
 
-/** Fastify instance options the app needs: strict validation (unknown keys are errors, not dropped), limits. */
+/** Fastify instance options the app needs: limits, proxy trust, timeouts. */
 export function instanceOptions(config: ServerConfig): FastifyServerOptions {
   return {
     bodyLimit: config.bodyLimit,
@@ -73,15 +75,7 @@ export function instanceOptions(config: ServerConfig): FastifyServerOptions {
     requestTimeout: 30_000,
     // Closing waits for running audits to stop (shutdownGraceMs); avvio must not time out first.
     pluginTimeout: Math.max(10_000, config.shutdownGraceMs + 5_000),
-    ajv: {
-      customOptions: {
-        // Fastify's default removes unknown properties silently; an unknown option must be a 400.
-        removeAdditional: false,
-        coerceTypes: 'array',
-        useDefaults: true,
-        allErrors: false,
-      },
-    },
+    // Validation: validation.ts (strict bodies, coerced query strings; unknown keys are errors).
   };
 }
 

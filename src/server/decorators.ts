@@ -1,10 +1,9 @@
 // What the service's plugins add to Fastify's types (module augmentation, types only).
 import type { AuditEvents } from './jobs/events.js';
-import type { AuditQueue } from './jobs/queue.js';
-import type { Scheduler } from './jobs/scheduler.js';
+import type { JobQueue } from './jobs/types.js';
 import type { Metrics } from './metrics.js';
 import type { EventStreams } from './sse.js';
-import type { Store } from './store/index.js';
+import type { Store } from './store/types.js';
 import type { ServerConfig } from './config.js';
 import type { HostResolver } from '../fetch/types.js';
 import type { ApiKeyRecord } from './types.js';
@@ -15,8 +14,7 @@ declare module 'fastify' {
     store: Store;
     events: AuditEvents;
     metrics: Metrics;
-    queue: AuditQueue;
-    scheduler: Scheduler;
+    queue: JobQueue;
     streams: EventStreams;
     /** Resolver used to vet audit targets at submit time (tests stub it). */
     targetLookup: HostResolver | undefined;

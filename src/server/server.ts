@@ -24,10 +24,16 @@ export interface StartOptions extends Omit<AppOptions, 'config'> {
 }
 
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
-  const app = await buildApp(
-    { ...options, config },
-    { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } },
-  );
+  const app = await buildApp({ ...options, config }, { logger: loggerOption(config) });
+  return listen(app, config, options.handleSignals === true);
+}
+
+export function loggerOption(config: Pick<ServerConfig, 'logLevel'>) {
+  return config.logLevel === 'silent' ? false : { level: config.logLevel };
+}
+
+/** Listens, and closes gracefully on SIGTERM/SIGINT when asked (serve and worker alike). */
+export async function listen(app: FastifyInstance, config: ServerConfig, handleSignals: boolean): Promise<RunningServer> {
   let resolveClosed: () => void = () => {};
   const closed = new Promise<void>((resolve) => {
     resolveClosed = resolve;
@@ -47,7 +53,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${port}`;
 
-  if (options.handleSignals) {
+  if (handleSignals) {
     const onSignal = (signal: NodeJS.Signals) => {
       if (closing) {
         app.log.warn({ signal }, 'second signal: exiting now');

@@ -40,6 +40,8 @@ export interface AuditRecord {
   status: AuditStatus;
   options: RequestedAuditOptions;
   apiKeyId: string | null;
+  /** The owner: the tenant of the key that created it (null without keys, --no-auth). */
+  tenant: string | null;
   scheduleId: string | null;
   attempts: number;
   error: { code: string; message: string } | null;
@@ -66,6 +68,10 @@ export interface ApiKeyRecord {
   id: string;
   name: string;
   prefix: string;
+  /** Whose objects this key sees and owns: its own id unless created into a team's tenant. */
+  tenant: string;
+  /** Sees every tenant's objects. */
+  admin: boolean;
   createdAt: number;
   revokedAt: number | null;
   lastUsedAt: number | null;
@@ -78,6 +84,7 @@ export interface ScheduleRecord {
   everySeconds: number;
   options: RequestedAuditOptions;
   apiKeyId: string | null;
+  tenant: string | null;
   nextRunAt: number;
   lastAuditId: string | null;
   createdAt: number;

@@ -183,7 +183,7 @@ describe('DELETE /v1/audits/:id', () => {
     runner.release();
     await new Promise((r) => setTimeout(r, 50));
     expect((await t.app.inject({ url: `/v1/audits/${id}` })).json().status).toBe('cancelled');
-    expect(t.app.store.audits.reportJson(id)).toBeUndefined();
+    expect((await t.app.store.audits.report(id))?.json).toBeUndefined();
   });
 
   it('cancels a queued audit before it ever starts', async () => {

@@ -12,9 +12,9 @@ let base: string;
 
 beforeAll(async () => {
   t = await testApp({ auth: true, rateLimit: { max: 100_000, timeWindowMs: 60_000 } });
-  const valid = t.app.store.keys.create('valid');
-  const revoked = t.app.store.keys.create('revoked');
-  t.app.store.keys.revoke(revoked.id);
+  const valid = (await t.app.store.keys.create({ name: 'valid' }));
+  const revoked = (await t.app.store.keys.create({ name: 'revoked' }));
+  await t.app.store.keys.revoke(revoked.id);
   keys = { valid: valid.key, revoked: revoked.key };
   base = await t.app.listen({ host: '127.0.0.1', port: 0 });
 });
@@ -102,7 +102,7 @@ describe('auth matrix', () => {
       expect((await call('GET', `${base}${path}`)).status).toBe(401);
       expect((await call('POST', `${base}${path}`, {}, { url: 'https://a.example/' })).status).toBe(401);
     }
-    expect(t.app.store.audits.list({ limit: 10 }).items).toHaveLength(0);
+    expect((await t.app.store.audits.list({ limit: 10 })).items).toHaveLength(0);
   });
 
   it('a valid key reaches every protected route (not 401), so the matrix above tests the key check', async () => {

@@ -27,10 +27,10 @@ describe('API keys', () => {
 
   it('a valid key works until it is revoked', async () => {
     t = await testApp({ auth: true });
-    const { id, key } = t.app.store.keys.create('ci');
+    const { id, key } = (await t.app.store.keys.create({ name: 'ci' }));
     expect((await t.app.inject({ url: '/v1/audits', headers: bearer(key) })).statusCode).toBe(200);
     expect((await t.app.inject({ url: '/v1/audits', headers: { authorization: `bearer  ${key}` } })).statusCode).toBe(200);
-    t.app.store.keys.revoke(id);
+    await t.app.store.keys.revoke(id);
     const res = await t.app.inject({ url: '/v1/audits', headers: bearer(key) });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.message).toMatch(/revoked/);
@@ -41,10 +41,10 @@ describe('API keys', () => {
     for (const [method, url] of [['POST', '/v1/audits'], ['GET', '/v1/audits/aud_x'], ['DELETE', '/v1/audits/aud_x'], ['GET', '/v1/audits/aud_x/events'], ['GET', '/v1/portals/a.example/history'], ['POST', '/v1/comparisons'], ['GET', '/v1/schedules'], ['GET', '/v1/nothing']] as const) {
       expect((await t.app.inject({ method, url })).statusCode, `${method} ${url}`).toBe(401);
     }
-    const { id, key } = t.app.store.keys.create('ci');
+    const { id, key } = (await t.app.store.keys.create({ name: 'ci' }));
     const res = await t.app.inject({ method: 'POST', url: '/v1/audits', headers: bearer(key), payload: { url: 'https://a.example/' } });
     expect(res.statusCode).toBe(202);
-    expect(t.app.store.audits.get(res.json().id)!.apiKeyId).toBe(id);
+    expect((await t.app.store.audits.get(res.json().id))!.apiKeyId).toBe(id);
   });
 
   it.each(['/healthz', '/readyz', '/metrics', '/openapi.json', '/docs/', '/llms.txt', '/robots.txt', '/', '/dashboard/app.js', '/v1/model'])('%s needs no key', async (url) => {
@@ -61,8 +61,8 @@ describe('API keys', () => {
 describe('rate limits', () => {
   it('429 after N requests per key per window, with Retry-After; other keys are unaffected', async () => {
     t = await testApp({ auth: true, rateLimit: { max: 3, timeWindowMs: 60_000 } });
-    const a = t.app.store.keys.create('a').key;
-    const b = t.app.store.keys.create('b').key;
+    const a = (await t.app.store.keys.create({ name: 'a' })).key;
+    const b = (await t.app.store.keys.create({ name: 'b' })).key;
     for (let i = 0; i < 3; i++) expect((await t.app.inject({ url: '/v1/audits', headers: bearer(a) })).statusCode).toBe(200);
     const limited = await t.app.inject({ url: '/v1/audits', headers: bearer(a) });
     expect(limited.statusCode).toBe(429);
@@ -86,8 +86,8 @@ describe('rate limits', () => {
   it('caps the audits one key may have queued or running', async () => {
     const runner = fakeRunner({ hold: true });
     t = await testApp({ auth: true, maxActivePerKey: 2, concurrency: 1 }, runner);
-    const a = t.app.store.keys.create('a').key;
-    const b = t.app.store.keys.create('b').key;
+    const a = (await t.app.store.keys.create({ name: 'a' })).key;
+    const b = (await t.app.store.keys.create({ name: 'b' })).key;
     const submit = (key: string) => t!.app.inject({ method: 'POST', url: '/v1/audits', headers: bearer(key), payload: { url: 'https://a.example/' } });
     expect((await submit(a)).statusCode).toBe(202);
     expect((await submit(a)).statusCode).toBe(202);

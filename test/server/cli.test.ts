@@ -6,7 +6,7 @@ import { main, USAGE, type CliIo } from '../../src/cli/main.js';
 import { serveConfigFromArgs } from '../../src/cli/commands/serve.js';
 import { formatKeyList } from '../../src/cli/commands/keys.js';
 import { SERVER_DEFAULTS } from '../../src/server/config.js';
-import { openStore } from '../../src/server/store/index.js';
+import { openSqlite } from '../../src/server/store/index.js';
 import { hashKey } from '../../src/server/store/keys.js';
 import { tempDb, type TempDir } from './helpers.js';
 
@@ -32,11 +32,11 @@ describe('portalprobe keys', () => {
     expect(await main(['keys', 'create', '--name', 'ci pipeline', '--db', db.file], created)).toBe(0);
     const key = /(ppk_[A-Za-z0-9_-]+)/.exec(created.out())![1];
     expect(created.out()).toMatch(/not shown again/);
-    const store = openStore(db.file);
-    const [record] = store.keys.list();
+    const store = openSqlite(db.file);
+    const [record] = await store.keys.list();
     expect(record.name).toBe('ci pipeline');
     expect(store.db.prepare('SELECT hash FROM api_keys').get()).toEqual({ hash: hashKey(key) });
-    store.close();
+    await store.close();
 
     const listed = io();
     expect(await main(['keys', 'list', '--db', db.file], listed)).toBe(0);
@@ -83,7 +83,7 @@ describe('portalprobe serve flags', () => {
       '--trust-proxy', '--log-level', 'warn',
     ]);
     expect(config).toMatchObject({
-      port: 0, host: '0.0.0.0', dbFile: 'x.db', auth: false, allowPrivate: true, browser: false, concurrency: 4, maxActivePerKey: 9,
+      port: 0, host: '0.0.0.0', db: 'x.db', auth: false, allowPrivate: true, browser: false, concurrency: 4, maxActivePerKey: 9,
       rateLimit: { max: 60, timeWindowMs: 60_000 }, publicUrl: 'https://probe.example.com', trustProxy: true, logLevel: 'warn',
     });
   });

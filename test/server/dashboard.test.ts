@@ -31,8 +31,8 @@ beforeAll(async () => {
   portalA = await startStaticPortal({ root: SITE, host: '127.0.0.1', port: 0 });
   portalB = await startStaticPortal({ root: SITE, host: '127.0.0.1', port: 0 });
   db = tempDb();
-  server = await startServer(resolveConfig({ port: 0, dbFile: db.file, allowPrivate: true, browser: false, logLevel: 'silent' }));
-  key = server.app.store.keys.create('dashboard-test').key;
+  server = await startServer(resolveConfig({ port: 0, db: db.file, allowPrivate: true, browser: false, logLevel: 'silent' }));
+  key = (await server.app.store.keys.create({ name: 'dashboard-test' })).key;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -89,7 +89,7 @@ describe('dashboard in headless Chromium', () => {
     }, id, { timeout: 30_000 });
     await waitDone(id);
     await expect(row(id).locator('.score').textContent()).resolves.toMatch(/^\d+$/);
-    expect(server.app.store.audits.get(id)!.status).toBe('done');
+    expect((await server.app.store.audits.get(id))!.status).toBe('done');
   }, 120_000);
 
   it('opens the HTML report in a sandboxed frame', async () => {

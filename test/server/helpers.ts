@@ -94,7 +94,7 @@ export interface TestApp {
 
 export async function testApp(config: Partial<ServerConfig> = {}, runner: AuditRunner = fakeRunner(), lookup: HostResolver = publicLookup): Promise<TestApp> {
   const db = tempDb();
-  const app = await buildApp({ config: { auth: false, logLevel: 'silent', dbFile: db.file, ...config }, runner, lookup });
+  const app = await buildApp({ config: { auth: false, logLevel: 'silent', db: db.file, ...config }, runner, lookup });
   await app.ready();
   return {
     app,

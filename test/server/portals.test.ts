@@ -111,7 +111,7 @@ describe('/v1/schedules', () => {
     expect(read.lastAuditId).toBe(audits[0].id);
     expect(Date.parse(read.nextRunAt) - Date.parse(read.createdAt)).toBe(3_600_000);
     // A second tick before the hour is up queues nothing.
-    expect(t.app.scheduler.tick()).toEqual([]);
+    expect(await t.app.queue.tickSchedules()).toEqual([]);
     expect((await t.app.inject({ url: '/v1/schedules' })).json().items.map((s: { id: string }) => s.id)).toEqual([schedule.id]);
     expect((await t.app.inject({ method: 'DELETE', url: `/v1/schedules/${schedule.id}` })).statusCode).toBe(204);
     expect((await t.app.inject({ url: `/v1/schedules/${schedule.id}` })).statusCode).toBe(404);
@@ -128,6 +128,6 @@ describe('/v1/schedules', () => {
     const res = await t.app.inject({ method: 'POST', url: '/v1/schedules', payload });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toMatch(message);
-    expect(t.app.store.schedules.list()).toEqual([]);
+    expect(await t.app.store.schedules.list()).toEqual([]);
   });
 });

@@ -99,7 +99,7 @@ describe('ids and cursors', () => {
 
 describe('views and final events', () => {
   const record = (over: Partial<AuditRecord>): AuditRecord => ({
-    id: 'aud_1', url: 'https://a.example/', host: 'a.example:8443', status: 'queued', options: {}, apiKeyId: 'key_secret', scheduleId: null,
+    id: 'aud_1', url: 'https://a.example/', host: 'a.example:8443', status: 'queued', options: {}, apiKeyId: 'key_secret', tenant: 'key_secret', scheduleId: null,
     attempts: 0, error: null, progress: null, createdAt: 0, startedAt: null, finishedAt: null, durationMs: null, ...over,
   });
 

@@ -21,7 +21,7 @@ const SITE = join(ROOT, 'test/fixtures/crawl/site');
 const BUILD_DIR = join(ROOT, 'node_modules/.cache/portalprobe-server-test');
 
 describe('recovery in process (same database file, new app)', () => {
-  const appOver = (file: string, runner = fakeRunner()) => buildApp({ config: { auth: false, logLevel: 'silent', dbFile: file, maxAttempts: 3 }, runner, lookup: publicLookup });
+  const appOver = (file: string, runner = fakeRunner()) => buildApp({ config: { auth: false, logLevel: 'silent', db: file, maxAttempts: 3 }, runner, lookup: publicLookup });
 
   it('re-queues an audit a crash left running, and the next app completes it', async () => {
     const db = tempDb();
@@ -37,7 +37,7 @@ describe('recovery in process (same database file, new app)', () => {
       await second.ready();
       const done = await waitForStatus(second, id, ['done']);
       expect(done.attempts).toBe(2);
-      expect(second.store.audits.reportJson(id)).toBeDefined();
+      expect((await second.store.audits.report(id))?.json).toBeDefined();
       await second.close();
       await first.close();
     } finally {
@@ -62,7 +62,7 @@ describe('recovery in process (same database file, new app)', () => {
       await last.ready();
       const failed = await waitForStatus(last, id, ['failed']);
       expect(failed.error).toEqual({ code: 'PP_ERR_INTERNAL', message: expect.stringMatching(/interrupted 3 times/) });
-      expect(last.store.audits.reportJson(id)).toBeUndefined();
+      expect((await last.store.audits.report(id))?.json).toBeUndefined();
       await last.close();
     } finally {
       db.remove();
@@ -81,7 +81,7 @@ describe('recovery in process (same database file, new app)', () => {
       expect(held.calls[0].options.signal!.aborted).toBe(true);
       const next = await appOver(db.file);
       // Before it starts work: queued, attempts refunded.
-      expect(next.store.audits.get(id)).toMatchObject({ status: 'queued', attempts: 0 });
+      expect(await next.store.audits.get(id)).toMatchObject({ status: 'queued', attempts: 0 });
       await next.ready();
       expect((await waitForStatus(next, id, ['done'])).attempts).toBe(1);
       await next.close();

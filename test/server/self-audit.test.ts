@@ -16,7 +16,7 @@ const facts = (id: string) => report.probes.find((p) => p.id === id)!.facts as R
 
 beforeAll(async () => {
   db = tempDb();
-  server = await startServer(resolveConfig({ port: 0, dbFile: db.file, logLevel: 'silent' }));
+  server = await startServer(resolveConfig({ port: 0, db: db.file, logLevel: 'silent' }));
   report = await runAudit(`${server.url}/`, { allowPrivate: true, browser: false, maxPages: 30 });
 }, 120_000);
 afterAll(async () => {

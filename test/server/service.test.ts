@@ -7,6 +7,7 @@ import { parseLlmsTxt } from '../../src/llms-txt/parse.js';
 import { toApiError } from '../../src/server/http-errors.js';
 import { PortalProbeError } from '../../src/errors.js';
 import { renderApiCatalog, renderLlmsTxt, renderSitemap } from '../../src/server/routes/discovery.js';
+import type { SqliteStore } from '../../src/server/store/index.js';
 import { fakeRunner, testApp, waitForStatus, type TestApp } from './helpers.js';
 
 let t: TestApp | undefined;
@@ -30,10 +31,11 @@ describe('health and readiness', () => {
 describe('GET /metrics', () => {
   it('exposes audits by status, durations, pages fetched and tokens in Prometheus text format', async () => {
     t = await testApp({ auth: true });
-    t.app.store.keys.create('x');
-    const id = t.app.store.audits.create({ url: 'https://a.example/', host: 'a.example', options: {} }).id;
-    t.app.queue.pump();
-    await waitForStatus(t.app, id, ['done'], { authorization: `Bearer ${t.app.store.keys.create('y').key}` });
+    const key = await t.app.store.keys.create({ name: 'x' });
+    const created = await t.app.store.audits.create({ url: 'https://a.example/', host: 'a.example', options: {}, tenant: key.tenant });
+    t.app.queue.submitted(created);
+    const id = created.id;
+    await waitForStatus(t.app, id, ['done'], { authorization: `Bearer ${key.key}` });
     const res = await t.app.inject({ url: '/metrics' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/plain; version=0.0.4; charset=utf-8');
@@ -211,7 +213,7 @@ describe('limits and errors', () => {
 
   it('a server-side failure is a 500 with a request id, never a stack trace', async () => {
     t = await testApp();
-    t.app.store.db.close();
+    (t.app.store as SqliteStore).db.close();
     const res = await t.app.inject({ url: '/v1/audits' });
     expect(res.statusCode).toBe(500);
     const body = res.json();

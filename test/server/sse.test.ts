@@ -16,12 +16,15 @@ let portal: RunningPortal;
 let server: RunningServer;
 let db: TempDir;
 let auth: Record<string, string>;
+let tenant: string;
 
 beforeAll(async () => {
   portal = await startStaticPortal({ root: SITE, host: '127.0.0.1', port: 0 });
   db = tempDb();
-  server = await startServer(resolveConfig({ port: 0, dbFile: db.file, allowPrivate: true, browser: false, heartbeatMs: 100, logLevel: 'silent' }));
-  auth = { authorization: `Bearer ${server.app.store.keys.create('sse-test').key}` };
+  server = await startServer(resolveConfig({ port: 0, db: db.file, allowPrivate: true, browser: false, heartbeatMs: 100, logLevel: 'silent' }));
+  const key = await server.app.store.keys.create({ name: 'sse-test' });
+  tenant = key.tenant;
+  auth = { authorization: `Bearer ${key.key}` };
 });
 afterAll(async () => {
   await server.close();
@@ -55,8 +58,8 @@ describe('GET /v1/audits/:id/events', () => {
   }, 60_000);
 
   it('replays an audit that already ended and closes at once', async () => {
-    const id = server.app.store.audits.create({ url: 'https://gone.example/', host: 'gone.example', options: {} }).id;
-    server.app.queue.cancel(id);
+    const id = (await server.app.store.audits.create({ url: 'https://gone.example/', host: 'gone.example', options: {}, tenant })).id;
+    await server.app.queue.cancel(id, null);
     const stream = await readEventStream(`${server.url}/v1/audits/${id}/events`, auth);
     expect(stream.events.map((e) => e.event)).toEqual(['status', 'failed']);
     expect(stream.events[1].data).toMatchObject({ status: 'cancelled', error: { code: 'PP_ERR_ABORTED' } });

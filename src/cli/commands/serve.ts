@@ -1,7 +1,9 @@
 // `portalprobe serve`: runs the audit service (src/server) until SIGTERM/SIGINT, then shuts down
-// gracefully (running audits are re-queued and resume at the next start).
+// gracefully (running audits are re-queued and resume at the next start). The flags it shares with
+// `portalprobe worker` (store, audit policy, port, logging) are parsed by sharedServiceFlags.
 import { UsageError } from '../../errors.js';
 import { resolveConfig, SERVER_DEFAULTS, type ServerConfig } from '../../server/config.js';
+import { dbLocation, isPostgresUrl } from '../../server/store/index.js';
 import { startServer } from '../../server/server.js';
 import { EXIT } from '../exit-codes.js';
 import { parseCommandArgs, positiveInt, type CliIo } from '../main.js';
@@ -14,6 +16,8 @@ export const SERVE_ARG_OPTIONS = {
   'allow-private': { type: 'boolean' },
   'no-browser': { type: 'boolean' },
   concurrency: { type: 'string' },
+  workers: { type: 'string' },
+  'job-expiry': { type: 'string' },
   'max-active-per-key': { type: 'string' },
   'rate-limit': { type: 'string' },
   'public-url': { type: 'string' },
@@ -30,12 +34,23 @@ const TEXT = {
   badPort: '--port must be a whole number from 0 to 65535, not "{value}"',
   badUrl: '--public-url must be an http(s) URL, not "{value}"',
   badLevel: '--log-level must be one of {levels}',
+  badWorkers: '--workers must be a whole number from 0 (this process runs no audits) up, not "{value}"',
+  workersNeedPg: '--workers 0 needs a PostgreSQL store (--db postgres://…) with `portalprobe worker` processes; with SQLite the service runs its audits itself',
+  badExpiry: '--job-expiry must be a whole number of seconds from 10 to 86000, not "{value}"',
 };
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-export function serveConfigFromArgs(args: string[]): ServerConfig {
-  const { values, positionals } = parseCommandArgs(args, SERVE_ARG_OPTIONS);
-  if (positionals.length > 0) throw new UsageError(`serve takes no arguments, got: ${positionals.join(' ')}`);
+/** The flags `serve` and `worker` share, as config. */
+export function sharedServiceFlags(values: {
+  port?: string;
+  host?: string;
+  db?: string;
+  'allow-private'?: boolean;
+  'no-browser'?: boolean;
+  concurrency?: string;
+  'job-expiry'?: string;
+  'log-level'?: string;
+}): Partial<ServerConfig> {
   const partial: Partial<ServerConfig> = {};
   if (values.port !== undefined) {
     const port = Number(values.port);
@@ -43,11 +58,33 @@ export function serveConfigFromArgs(args: string[]): ServerConfig {
     partial.port = port;
   }
   if (values.host) partial.host = values.host;
-  if (values.db) partial.dbFile = values.db;
-  if (values['no-auth']) partial.auth = false;
+  partial.db = dbLocation(values.db);
   if (values['allow-private']) partial.allowPrivate = true;
   if (values['no-browser']) partial.browser = false;
   partial.concurrency = positiveInt(values.concurrency, '--concurrency');
+  if (values['job-expiry'] !== undefined) {
+    const s = Number(values['job-expiry']);
+    if (!Number.isInteger(s) || s < 10 || s > 86_000) throw new UsageError(TEXT.badExpiry.replace('{value}', values['job-expiry']));
+    partial.jobExpirySeconds = s;
+  }
+  if (values['log-level']) {
+    if (!LOG_LEVELS.includes(values['log-level'])) throw new UsageError(TEXT.badLevel.replace('{levels}', LOG_LEVELS.join(', ')));
+    partial.logLevel = values['log-level'];
+  }
+  return partial;
+}
+
+export function serveConfigFromArgs(args: string[]): ServerConfig {
+  const { values, positionals } = parseCommandArgs(args, SERVE_ARG_OPTIONS);
+  if (positionals.length > 0) throw new UsageError(`serve takes no arguments, got: ${positionals.join(' ')}`);
+  const partial = sharedServiceFlags(values);
+  if (values.workers !== undefined) {
+    const n = Number(values.workers);
+    if (!Number.isInteger(n) || n < 0) throw new UsageError(TEXT.badWorkers.replace('{value}', values.workers));
+    if (n === 0 && !isPostgresUrl(partial.db!)) throw new UsageError(TEXT.workersNeedPg);
+    partial.concurrency = n;
+  }
+  if (values['no-auth']) partial.auth = false;
   partial.maxActivePerKey = positiveInt(values['max-active-per-key'], '--max-active-per-key');
   const rate = positiveInt(values['rate-limit'], '--rate-limit');
   if (rate) partial.rateLimit = { max: rate, timeWindowMs: SERVER_DEFAULTS.rateLimit.timeWindowMs };
@@ -56,10 +93,6 @@ export function serveConfigFromArgs(args: string[]): ServerConfig {
     partial.publicUrl = values['public-url'];
   }
   if (values['trust-proxy']) partial.trustProxy = true;
-  if (values['log-level']) {
-    if (!LOG_LEVELS.includes(values['log-level'])) throw new UsageError(TEXT.badLevel.replace('{levels}', LOG_LEVELS.join(', ')));
-    partial.logLevel = values['log-level'];
-  }
   for (const key of Object.keys(partial) as (keyof ServerConfig)[]) if (partial[key] === undefined) delete partial[key];
   return resolveConfig(partial);
 }
@@ -69,8 +102,8 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const server = await startServer(config, { handleSignals: true });
   io.stderr.write(TEXT.listening.replaceAll('{url}', server.url));
   if (!config.auth) io.stderr.write(TEXT.noAuth.replace('{url}', server.url));
-  else if (server.app.store.keys.list().every((k) => k.revokedAt !== null)) {
-    io.stderr.write(TEXT.needKey.replace('{db}', config.dbFile === SERVER_DEFAULTS.dbFile ? '' : ` --db ${config.dbFile}`));
+  else if ((await server.app.store.keys.list()).every((k) => k.revokedAt !== null)) {
+    io.stderr.write(TEXT.needKey.replace('{db}', config.db === SERVER_DEFAULTS.db ? '' : ` --db ${server.app.store.location}`));
   }
   if (config.allowPrivate) io.stderr.write(TEXT.allowPrivate);
   await server.closed;

@@ -36,6 +36,14 @@ export class AuditEvents {
     }
   }
 
+  isWatched(auditId: string): boolean {
+    return this.listeners.has(auditId);
+  }
+
+  watchedIds(): string[] {
+    return [...this.listeners.keys()];
+  }
+
   watcherCount(): number {
     let n = 0;
     for (const set of this.listeners.values()) n += set.size;

@@ -8,6 +8,7 @@ import type { AuditEvent } from '../jobs/events.js';
 import { errors, idParams } from '../schemas/common.js';
 import type { EventStream } from '../sse.js';
 import type { AuditRecord } from '../types.js';
+import { scopeOf } from '../scope.js';
 import { auditView } from '../views.js';
 
 /** The event that ends a stream for an audit in a final state, or null while it is not final. */
@@ -33,7 +34,8 @@ const auditEventRoutes: FastifyPluginAsync = async (fastify) => {
     },
   }, async (request, reply) => {
     const { id } = request.params;
-    const current = fastify.store.audits.get(id);
+    const scope = scopeOf(request);
+    const current = await fastify.store.audits.get(id, scope);
     if (!current) throw new NotFoundError('Audit', id);
     const stream = fastify.streams.start(request, reply, fastify.config.heartbeatMs);
     stream.send('status', auditView(current));
@@ -43,16 +45,25 @@ const auditEventRoutes: FastifyPluginAsync = async (fastify) => {
         stream.send('progress', { event: event.event, progress: event.progress });
         return;
       }
+      last = event.audit.status;
       stream.send('status', auditView(event.audit));
       endIfFinal(stream, event.audit);
     });
     stream.onClose(unsubscribe);
-    // The audit may have finished between the first read and the subscription.
-    const latest = fastify.store.audits.get(id);
-    if (latest && latest.status !== current.status) {
+    // The audit may have finished between the first read and the subscription; and with several
+    // processes an event can be missed (a relay reconnecting), so the stream also re-reads the
+    // stored audit now and then and ends once it is final.
+    let last = current.status;
+    const recheck = async () => {
+      const latest = await fastify.store.audits.get(id).catch(() => undefined);
+      if (stream.closed || !latest || latest.status === last) return;
+      last = latest.status;
       stream.send('status', auditView(latest));
       endIfFinal(stream, latest);
-    }
+    };
+    await recheck();
+    const poll = setInterval(() => void recheck(), fastify.config.ssePollMs);
+    stream.onClose(() => clearInterval(poll));
   });
 };
 

@@ -4,17 +4,18 @@ import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import { renderHtml } from '../../../reports/html.js';
 import { renderMarkdown } from '../../../reports/markdown.js';
-import { ConflictError, NotFoundError, RateLimitedError } from '../../errors.js';
+import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Report } from '../../report/types.js';
 import { diffReports } from '../diff.js';
 import { ID_PATTERN } from '../ids.js';
 import { errors, idParams, targetUrl } from '../schemas/common.js';
-import { prepareAudit } from '../submit.js';
+import { scopeOf, ownerOf } from '../scope.js';
+import type { Scope, Store } from '../store/types.js';
+import { prepareAudit, submitLimits } from '../submit.js';
 import { AUDIT_STATUSES, REPORT_FORMATS, type AuditRecord, type AuditStatus, type ReportFormat, type RequestedAuditOptions } from '../types.js';
 import { auditView } from '../views.js';
 
 const TEXT = {
-  tooManyActive: 'This API key already has {n} audits queued or running (the limit is {max}); wait for one to finish',
   notDone: 'The audit is {status}; its report exists once it is done',
   notDoneDiff: 'Audit {id} is {status}; only done audits can be compared',
   otherHost: 'Audits {a} and {b} are of different portals ({hostA}, {hostB}); a diff compares two audits of one portal',
@@ -33,11 +34,12 @@ export function reportCsp(html: string): string {
   return `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src ${script}; base-uri 'none'; form-action 'none'; frame-ancestors 'self'`;
 }
 
-export function storedReport(fastify: { store: { audits: { get(id: string): AuditRecord | undefined; reportJson(id: string): string | undefined } } }, id: string): { audit: AuditRecord; json: string } {
-  const audit = fastify.store.audits.get(id);
-  if (!audit) throw new NotFoundError('Audit', id);
-  const json = fastify.store.audits.reportJson(id);
-  if (audit.status !== 'done' || json === undefined) throw new ConflictError(TEXT.notDone.replace('{status}', audit.status), { status: audit.status });
+/** A done audit's report in scope (one query). @throws NotFoundError out of scope, ConflictError until done. */
+export async function storedReport(store: Store, id: string, scope: Scope, notDone = TEXT.notDone): Promise<{ audit: AuditRecord; json: string }> {
+  const stored = await store.audits.report(id, scope);
+  if (!stored) throw new NotFoundError('Audit', id);
+  const { audit, json } = stored;
+  if (audit.status !== 'done' || json === undefined) throw new ConflictError(notDone.replace('{id}', id).replace('{status}', audit.status), { status: audit.status });
   return { audit, json };
 }
 
@@ -59,18 +61,13 @@ const auditRoutes: FastifyPluginAsync = async (fastify) => {
       response: { 202: { $ref: 'Audit#' }, ...errors(400, 401, 413, 429) },
     },
   }, async (request, reply) => {
-    const prepared = await prepareAudit(request.body, { allowPrivate: config.allowPrivate, maxPagesLimit: config.maxPagesLimit, lookup: fastify.targetLookup });
+    const prepared = await prepareAudit(request.body, submitLimits(fastify));
     const key = request.apiKey;
-    if (key) {
-      const active = store.audits.countActiveForKey(key.id);
-      if (active >= config.maxActivePerKey) {
-        throw new RateLimitedError(TEXT.tooManyActive.replace('{n}', String(active)).replace('{max}', String(config.maxActivePerKey)), { active, limit: config.maxActivePerKey });
-      }
-    }
-    const audit = store.audits.create({ ...prepared, apiKeyId: key?.id ?? null });
+    // The cap is counted in the store, atomically with the insert (it holds across API processes).
+    const audit = await store.audits.create({ ...prepared, apiKeyId: key?.id ?? null, tenant: ownerOf(request) }, key ? { maxActive: config.maxActivePerKey } : undefined);
     fastify.events.emit(audit.id, { type: 'status', audit });
-    queue.pump();
-    const view = auditView(store.audits.get(audit.id) ?? audit);
+    queue.submitted(audit);
+    const view = auditView(audit);
     return reply.code(202).header('location', view.links.self).send(view);
   });
 
@@ -101,7 +98,7 @@ const auditRoutes: FastifyPluginAsync = async (fastify) => {
     },
   }, async (request) => {
     const { host, status, limit, cursor } = request.query;
-    const page = store.audits.list({ host: host?.toLowerCase(), status, limit, cursor });
+    const page = await store.audits.list({ host: host?.toLowerCase(), status, limit, cursor }, scopeOf(request));
     return { items: page.items.map(auditView), nextCursor: page.nextCursor };
   });
 
@@ -115,7 +112,7 @@ const auditRoutes: FastifyPluginAsync = async (fastify) => {
       response: { 200: { $ref: 'Audit#' }, ...errors(400, 401, 404, 429) },
     },
   }, async (request) => {
-    const audit = store.audits.get(request.params.id);
+    const audit = await store.audits.get(request.params.id, scopeOf(request));
     if (!audit) throw new NotFoundError('Audit', request.params.id);
     return auditView(audit);
   });
@@ -131,9 +128,10 @@ const auditRoutes: FastifyPluginAsync = async (fastify) => {
     },
   }, async (request, reply) => {
     const { id } = request.params;
-    const cancelled = queue.cancel(id);
+    const scope = scopeOf(request);
+    const cancelled = await queue.cancel(id, scope);
     if (cancelled) return auditView(cancelled);
-    if (store.audits.delete(id)) return reply.code(204).send();
+    if (await store.audits.delete(id, scope)) return reply.code(204).send();
     throw new NotFoundError('Audit', id);
   });
 
@@ -162,7 +160,7 @@ const auditRoutes: FastifyPluginAsync = async (fastify) => {
       },
     },
   }, async (request, reply) => {
-    const { json } = storedReport(fastify, request.params.id);
+    const { json } = await storedReport(store, request.params.id, scopeOf(request));
     const format = request.query.format;
     reply.type(CONTENT_TYPES[format]);
     if (format === 'json') return json;
@@ -216,8 +214,9 @@ const auditRoutes: FastifyPluginAsync = async (fastify) => {
       },
     },
   }, async (request) => {
-    const current = doneReport(request.params.id);
-    const baseline = doneReport(request.query.against);
+    const scope = scopeOf(request);
+    const current = await doneReport(request.params.id, scope);
+    const baseline = await doneReport(request.query.against, scope);
     if (current.audit.host !== baseline.audit.host) {
       throw new ConflictError(
         TEXT.otherHost.replace('{a}', current.audit.id).replace('{b}', baseline.audit.id).replace('{hostA}', current.audit.host).replace('{hostB}', baseline.audit.host),
@@ -226,11 +225,8 @@ const auditRoutes: FastifyPluginAsync = async (fastify) => {
     return { audit: current.audit.id, against: baseline.audit.id, host: current.audit.host, ...diffReports(baseline.report, current.report) };
   });
 
-  function doneReport(id: string): { audit: AuditRecord; report: Report } {
-    const audit = store.audits.get(id);
-    if (!audit) throw new NotFoundError('Audit', id);
-    const json = store.audits.reportJson(id);
-    if (audit.status !== 'done' || json === undefined) throw new ConflictError(TEXT.notDoneDiff.replace('{id}', id).replace('{status}', audit.status));
+  async function doneReport(id: string, scope: Scope): Promise<{ audit: AuditRecord; report: Report }> {
+    const { audit, json } = await storedReport(store, id, scope, TEXT.notDoneDiff);
     return { audit, report: JSON.parse(json) as Report };
   }
 };

@@ -7,12 +7,13 @@ import { renderComparisonHtml } from '../../../reports/comparison-html.js';
 import { renderComparisonMarkdown } from '../../../reports/comparison-markdown.js';
 import { parseTargetUrl } from '../../audit/run-audit.js';
 import { buildComparison } from '../../compare/index.js';
-import { ConflictError, NotFoundError, PortalProbeError } from '../../errors.js';
+import { PortalProbeError } from '../../errors.js';
 import type { Report } from '../../report/types.js';
 import { ID_PATTERN } from '../ids.js';
 import { errors, targetUrl } from '../schemas/common.js';
-import { REPORT_FORMATS, type ReportFormat } from '../types.js';
-import { reportCsp } from './audits.js';
+import { scopeOf } from '../scope.js';
+import { REPORT_FORMATS, type AuditRecord, type ReportFormat } from '../types.js';
+import { reportCsp, storedReport } from './audits.js';
 
 const TEXT = {
   noAudit: 'No done audit of {host} yet; POST /v1/audits with {url} first',
@@ -64,7 +65,7 @@ const comparisonSchema = {
 } as const;
 
 const comparisonRoutes: FastifyPluginAsync = async (fastify) => {
-  const { audits } = fastify.store;
+  const { store } = fastify;
 
   fastify.post<{ Body: { urls?: string[]; auditIds?: string[] }; Querystring: { format: ReportFormat } }>('/comparisons', {
     schema: {
@@ -105,19 +106,20 @@ const comparisonRoutes: FastifyPluginAsync = async (fastify) => {
       },
     },
   }, async (request, reply) => {
-    const ids = request.body.auditIds ?? request.body.urls!.map((input) => {
-      const url = parseTargetUrl(input);
-      const latest = audits.latestDone(url.host);
-      if (!latest) throw new PortalProbeError('PP_ERR_NOT_FOUND', TEXT.noAudit.replace('{host}', url.host).replace('{url}', url.href), { host: url.host });
-      return latest.id;
-    });
-    const reports: Report[] = ids.map((id) => {
-      const audit = audits.get(id);
-      if (!audit) throw new NotFoundError('Audit', id);
-      const json = audits.reportJson(id);
-      if (audit.status !== 'done' || json === undefined) throw new ConflictError(TEXT.notDone.replace('{id}', id).replace('{status}', audit.status));
-      return JSON.parse(json) as Report;
-    });
+    const scope = scopeOf(request);
+    const found: { audit: AuditRecord; json: string }[] = [];
+    if (request.body.auditIds) {
+      for (const id of request.body.auditIds) found.push(await storedReport(store, id, scope, TEXT.notDone));
+    } else {
+      for (const input of request.body.urls!) {
+        const url = parseTargetUrl(input);
+        const latest = await store.audits.latestDone(url.host, scope);
+        if (!latest?.json) throw new PortalProbeError('PP_ERR_NOT_FOUND', TEXT.noAudit.replace('{host}', url.host).replace('{url}', url.href), { host: url.host });
+        found.push({ audit: latest.audit, json: latest.json });
+      }
+    }
+    const ids = found.map((f) => f.audit.id);
+    const reports: Report[] = found.map((f) => JSON.parse(f.json) as Report);
     const comparison = buildComparison(reports);
     const format = request.query.format;
     if (format === 'md') return reply.type('text/markdown; charset=utf-8').send(renderComparisonMarkdown(comparison));

@@ -18,12 +18,7 @@ const healthRoutes: FastifyPluginAsync = async (fastify) => {
     config: { public: true, rateLimit: false },
     schema: { tags: ['service'], summary: 'Readiness', operationId: 'getReadiness', security: [], response: { 200: status, 503: status } },
   }, async (_request, reply) => {
-    let database = false;
-    try {
-      database = !fastify.store.closed && fastify.store.db.prepare('SELECT 1 AS ok').get() !== undefined;
-    } catch {
-      database = false;
-    }
+    const database = await fastify.store.ping();
     const queue = fastify.queue.isAccepting;
     const ready = database && queue;
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', checks: { database, queue } });

@@ -14,7 +14,7 @@ const metricsRoutes: FastifyPluginAsync = async (fastify) => {
       security: [],
       response: { 200: { description: 'Text exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } } },
     },
-  }, async (_request, reply) => reply.type(METRICS_CONTENT_TYPE).send(fastify.metrics.render(fastify.store.audits.countByStatus())));
+  }, async (_request, reply) => reply.type(METRICS_CONTENT_TYPE).send(fastify.metrics.render(await fastify.store.audits.countByStatus())));
 };
 
 export default metricsRoutes;

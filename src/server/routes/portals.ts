@@ -1,7 +1,8 @@
 // GET /v1/portals/:host/history — a portal's scores over time, from its done audits.
 import type { FastifyPluginAsync } from 'fastify';
 import { errors } from '../schemas/common.js';
-import type { HistoryPoint } from '../store/audits.js';
+import { scopeOf } from '../scope.js';
+import type { HistoryPoint } from '../store/types.js';
 
 export function historyPoint(p: HistoryPoint) {
   return {
@@ -53,7 +54,7 @@ const portalRoutes: FastifyPluginAsync = async (fastify) => {
     },
   }, async (request) => {
     const host = request.params.host.toLowerCase();
-    const points = fastify.store.audits.history(host, request.query.limit).reverse().map(historyPoint);
+    const points = (await fastify.store.audits.history(host, request.query.limit, scopeOf(request))).reverse().map(historyPoint);
     const first = points[0];
     const last = points.at(-1);
     const trend = first && last ? { from: first.overall, to: last.overall, delta: Math.round((last.overall - first.overall) * 10) / 10 } : null;

@@ -4,7 +4,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { NotFoundError } from '../../errors.js';
 import { parseEvery } from '../every.js';
 import { errors, every, idParams, targetUrl } from '../schemas/common.js';
-import { prepareAudit } from '../submit.js';
+import { ownerOf, scopeOf } from '../scope.js';
+import { prepareAudit, submitLimits } from '../submit.js';
 import type { RequestedAuditOptions } from '../types.js';
 import { scheduleView } from '../views.js';
 
@@ -27,10 +28,10 @@ const scheduleRoutes: FastifyPluginAsync = async (fastify) => {
     },
   }, async (request, reply) => {
     const everySeconds = parseEvery(request.body.every, config.minScheduleSeconds);
-    const prepared = await prepareAudit(request.body, { allowPrivate: config.allowPrivate, maxPagesLimit: config.maxPagesLimit, lookup: fastify.targetLookup });
-    const schedule = store.schedules.create({ ...prepared, everySeconds, apiKeyId: request.apiKey?.id ?? null });
-    fastify.scheduler.tick();
-    const view = scheduleView(store.schedules.get(schedule.id) ?? schedule);
+    const prepared = await prepareAudit(request.body, submitLimits(fastify));
+    const schedule = await store.schedules.create({ ...prepared, everySeconds, apiKeyId: request.apiKey?.id ?? null, tenant: ownerOf(request) });
+    await fastify.queue.tickSchedules();
+    const view = scheduleView((await store.schedules.get(schedule.id)) ?? schedule);
     return reply.code(201).header('location', view.links.self).send(view);
   });
 
@@ -44,7 +45,7 @@ const scheduleRoutes: FastifyPluginAsync = async (fastify) => {
         ...errors(401, 429),
       },
     },
-  }, async () => ({ items: store.schedules.list().map(scheduleView) }));
+  }, async (request) => ({ items: (await store.schedules.list(scopeOf(request))).map(scheduleView) }));
 
   fastify.get<{ Params: { id: string } }>('/schedules/:id', {
     schema: {
@@ -55,7 +56,7 @@ const scheduleRoutes: FastifyPluginAsync = async (fastify) => {
       response: { 200: { $ref: 'Schedule#' }, ...errors(400, 401, 404, 429) },
     },
   }, async (request) => {
-    const schedule = store.schedules.get(request.params.id);
+    const schedule = await store.schedules.get(request.params.id, scopeOf(request));
     if (!schedule) throw new NotFoundError('Schedule', request.params.id);
     return scheduleView(schedule);
   });
@@ -70,7 +71,7 @@ const scheduleRoutes: FastifyPluginAsync = async (fastify) => {
       response: { 204: { type: 'null', description: 'Deleted' }, ...errors(400, 401, 404, 429) },
     },
   }, async (request, reply) => {
-    if (!store.schedules.delete(request.params.id)) throw new NotFoundError('Schedule', request.params.id);
+    if (!(await store.schedules.delete(request.params.id, scopeOf(request)))) throw new NotFoundError('Schedule', request.params.id);
     return reply.code(204).send();
   });
 };

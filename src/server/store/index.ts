@@ -1,73 +1,42 @@
-// The service store: one SQLite file (better-sqlite3) in WAL mode, migrated on open. WAL lets the
-// `keys` CLI and a backup read or write while the service runs; `busy_timeout` makes a second
-// writer wait briefly instead of failing. One service process per file: the queue in it assumes
-// it is the only one taking work (see recoverInterrupted).
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import Database from 'better-sqlite3';
-import { PortalProbeError } from '../../errors.js';
-import { AuditStore } from './audits.js';
-import { KeyStore } from './keys.js';
-import { migrate } from './migrate.js';
-import { ScheduleStore } from './schedules.js';
+// Opens the service store named by `--db`: a file path → the embedded SQLite store; a
+// postgres:// or postgresql:// URL → the PostgreSQL store shared by API and worker processes.
+import type { Store } from './types.js';
+import { openSqliteStore, type OpenStoreOptions, type SqliteStore } from './sqlite.js';
 
 export const DEFAULT_DB_FILE = './data/portalprobe.db';
-const BUSY_TIMEOUT_MS = 5_000;
 
-export interface Store {
-  db: Database.Database;
-  file: string;
-  audits: AuditStore;
-  keys: KeyStore;
-  schedules: ScheduleStore;
-  /** True once close() ran. */
-  readonly closed: boolean;
-  close(): void;
+export type { Store, Scope } from './types.js';
+export type { SqliteStore } from './sqlite.js';
+
+/** True for a PostgreSQL connection URL. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
 }
 
-export interface OpenStoreOptions {
-  /** @default Date.now */
-  now?: () => number;
+/** `--db` if given, else DATABASE_URL when it is a PostgreSQL URL, else the default SQLite file. */
+export function dbLocation(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  if (flag) return flag;
+  if (env.DATABASE_URL && isPostgresUrl(env.DATABASE_URL)) return env.DATABASE_URL;
+  return DEFAULT_DB_FILE;
 }
 
-/** Opens (creating folder and file if needed) and migrates the store at `file`. */
-export function openStore(file: string = DEFAULT_DB_FILE, options: OpenStoreOptions = {}): Store {
-  const path = file === ':memory:' ? file : resolve(file);
-  let db: Database.Database;
-  try {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    db = new Database(path);
-  } catch (err) {
-    throw new PortalProbeError('PP_ERR_INTERNAL', `Cannot open the database ${path}: ${(err as Error).message}`, { file: path }, { cause: err });
+export interface OpenAnyStoreOptions extends OpenStoreOptions {
+  /** PostgreSQL pool size. @default 10 */
+  poolSize?: number;
+  /** PostgreSQL: where lost connections are reported. */
+  log?: { warn(obj: object, msg: string): void };
+}
+
+/** Opens and migrates the store at `location`. */
+export async function openStore(location: string = DEFAULT_DB_FILE, options: OpenAnyStoreOptions = {}): Promise<Store> {
+  if (isPostgresUrl(location)) {
+    const { openPgStore } = await import('./pg/index.js');
+    return openPgStore(location, options);
   }
-  try {
-    db.pragma('journal_mode = WAL');
-    // NORMAL is durable across application crashes in WAL mode (only an OS crash or power loss
-    // can lose the last commits), which is the failure this store is built to survive.
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    migrate(db);
-  } catch (err) {
-    db.close();
-    throw err;
-  }
-  const now = options.now ?? Date.now;
-  const audits = new AuditStore(db, now);
-  let closed = false;
-  return {
-    db,
-    file: path,
-    audits,
-    keys: new KeyStore(db, now),
-    schedules: new ScheduleStore(db, audits, now),
-    get closed() {
-      return closed;
-    },
-    close() {
-      if (closed) return;
-      closed = true;
-      db.close();
-    },
-  };
+  return openSqliteStore(location, options);
+}
+
+/** The SQLite store, synchronously (tests and tools that want its `db` handle). */
+export function openSqlite(file: string = DEFAULT_DB_FILE, options: OpenStoreOptions = {}): SqliteStore {
+  return openSqliteStore(file, options);
 }

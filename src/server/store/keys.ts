@@ -1,40 +1,41 @@
 // API keys. A key is 32 random bytes shown once, at creation; the store keeps only its sha-256
 // (a fast hash is right here: the key is random and long, so there is nothing to brute-force,
-// unlike a password) and a short prefix for people to tell keys apart.
+// unlike a password) and a short prefix for people to tell keys apart. Key material and the
+// tenant rules are shared with the PostgreSQL store (newKeyMaterial, shouldTouch).
 import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { NotFoundError } from '../../errors.js';
 import { newId } from '../ids.js';
 import type { ApiKeyRecord } from '../types.js';
+import { toKeyRecord, type KeyRow } from './rows.js';
+import type { KeyRepo, NewKey } from './types.js';
 
 export const KEY_PREFIX = 'ppk_';
 const SHOWN_PREFIX_LENGTH = 10;
 /** last_used_at is written at most this often per key, not on every request. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-interface KeyRow {
-  id: string;
-  name: string;
-  prefix: string;
-  created_at: number;
-  revoked_at: number | null;
-  last_used_at: number | null;
-}
-
 export function hashKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
 }
 
-function toRecord(row: KeyRow): ApiKeyRecord {
-  return { id: row.id, name: row.name, prefix: row.prefix, createdAt: row.created_at, revokedAt: row.revoked_at, lastUsedAt: row.last_used_at };
+/** A new key's id, secret, hash, prefix and tenant (its own id unless it joins a team's). */
+export function newKeyMaterial(input: NewKey) {
+  const id = newId('key');
+  const key = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
+  return { id, key, hash: hashKey(key), prefix: key.slice(0, SHOWN_PREFIX_LENGTH), name: input.name, tenant: input.tenant ?? id, admin: input.admin === true };
 }
 
-export class KeyStore {
+export function shouldTouch(lastUsedAt: number | null, now: number): boolean {
+  return lastUsedAt === null || now - lastUsedAt > TOUCH_INTERVAL_MS;
+}
+
+export class KeyStore implements KeyRepo {
   private readonly s;
 
   constructor(db: Database.Database, private readonly now: () => number = Date.now) {
     this.s = {
-      insert: db.prepare('INSERT INTO api_keys (id, name, hash, prefix, created_at) VALUES (?, ?, ?, ?, ?) RETURNING *'),
+      insert: db.prepare('INSERT INTO api_keys (id, name, hash, prefix, tenant, admin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *'),
       list: db.prepare('SELECT * FROM api_keys ORDER BY created_at, id'),
       byHash: db.prepare('SELECT * FROM api_keys WHERE hash = ?'),
       revoke: db.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
@@ -43,34 +44,31 @@ export class KeyStore {
     };
   }
 
-  /** Creates a key; the returned `key` is the only time the secret exists outside its holder. */
-  create(name: string): ApiKeyRecord & { key: string } {
-    const key = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
-    const row = this.s.insert.get(newId('key'), name, hashKey(key), key.slice(0, SHOWN_PREFIX_LENGTH), this.now()) as KeyRow;
-    return { ...toRecord(row), key };
+  async create(input: NewKey): Promise<ApiKeyRecord & { key: string }> {
+    const m = newKeyMaterial(input);
+    const row = this.s.insert.get(m.id, m.name, m.hash, m.prefix, m.tenant, m.admin ? 1 : 0, this.now()) as KeyRow;
+    return { ...toKeyRecord(row), key: m.key };
   }
 
-  list(): ApiKeyRecord[] {
-    return (this.s.list.all() as KeyRow[]).map(toRecord);
+  async list(): Promise<ApiKeyRecord[]> {
+    return (this.s.list.all() as KeyRow[]).map(toKeyRecord);
   }
 
-  /** @throws NotFoundError for an unknown id. Revoking twice is not an error. */
-  revoke(id: string): ApiKeyRecord {
+  async revoke(id: string): Promise<ApiKeyRecord> {
     this.s.revoke.run(this.now(), id);
     const row = this.s.get.get(id) as KeyRow | undefined;
     if (!row) throw new NotFoundError('API key', id);
-    return toRecord(row);
+    return toKeyRecord(row);
   }
 
-  /** The active key matching `key`, or undefined (unknown or revoked). */
-  verify(key: string): ApiKeyRecord | undefined {
+  async verify(key: string): Promise<ApiKeyRecord | undefined> {
     const row = this.s.byHash.get(hashKey(key)) as KeyRow | undefined;
     if (!row || row.revoked_at !== null) return undefined;
     const now = this.now();
-    if (row.last_used_at === null || now - row.last_used_at > TOUCH_INTERVAL_MS) {
+    if (shouldTouch(row.last_used_at, now)) {
       this.s.touch.run(now, row.id);
       row.last_used_at = now;
     }
-    return toRecord(row);
+    return toKeyRecord(row);
   }
 }

@@ -50,7 +50,7 @@ export default shared('auth', async (fastify) => {
     if (!needsKey(request)) return;
     const match = BEARER.exec(request.headers.authorization ?? '');
     if (!match) throw new AuthError(TEXT.missing);
-    const key = fastify.store.keys.verify(match[1]);
+    const key = await fastify.store.keys.verify(match[1]);
     if (!key) throw new AuthError(TEXT.unknown);
     request.apiKey = key;
   });

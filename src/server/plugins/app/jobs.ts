@@ -1,10 +1,11 @@
-// The job runner and the schedule timer, started when the app is ready. On close, preClose (which
-// runs before onClose, so before the store closes) ends the event streams, stops the scheduler,
-// and stops the queue: running audits are aborted and re-queued.
+// The job queue, started when the app is ready: the in-process queue over SQLite, or pg-boss over
+// PostgreSQL (audits run here unless concurrency is 0; events from other workers arrive by
+// LISTEN). On close, preClose (before the store closes) ends the event streams and stops the
+// queue: running audits are aborted and re-queued.
 import { runAudit } from '../../../audit/run-audit.js';
 import { AuditEvents } from '../../jobs/events.js';
-import { AuditQueue, type AuditRunner } from '../../jobs/queue.js';
-import { Scheduler } from '../../jobs/scheduler.js';
+import { createQueue } from '../../jobs/create-queue.js';
+import type { AuditRunner } from '../../jobs/execute.js';
 import { Metrics } from '../../metrics.js';
 import { EventStreams } from '../../sse.js';
 import { shared } from '../shared.js';
@@ -15,35 +16,19 @@ export interface JobsPluginOptions {
 }
 
 export default shared<JobsPluginOptions>('jobs', async (fastify, opts) => {
-  const { config, store } = fastify;
   const events = new AuditEvents();
   const metrics = new Metrics();
   const streams = new EventStreams();
-  const queue = new AuditQueue({
-    store,
-    runner: opts.runner ?? runAudit,
-    events,
-    metrics,
-    concurrency: config.concurrency,
-    maxAttempts: config.maxAttempts,
-    allowPrivate: config.allowPrivate,
-    browser: config.browser,
-    shutdownGraceMs: config.shutdownGraceMs,
-    log: fastify.log,
-  });
-  const scheduler = new Scheduler({ store, queue, events, tickMs: config.schedulerTickMs, log: fastify.log });
+  const queue = createQueue({ config: fastify.config, store: fastify.store, runner: opts.runner ?? runAudit, events, metrics, log: fastify.log });
   fastify.decorate('events', events);
   fastify.decorate('metrics', metrics);
   fastify.decorate('streams', streams);
   fastify.decorate('queue', queue);
-  fastify.decorate('scheduler', scheduler);
 
   fastify.addHook('onReady', async () => {
-    queue.start();
-    scheduler.start();
+    await queue.start();
   });
   fastify.addHook('preClose', async () => {
-    scheduler.stop();
     streams.closeAll();
     await queue.stop();
   });
