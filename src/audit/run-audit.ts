@@ -17,7 +17,7 @@ import { ALL_PROBES } from '../../probes/index.js';
 import { loadRobotsPolicy } from './robots-policy.js';
 import { AUDIT_DEFAULTS, type AuditOptions } from './options.js';
 import { buildReport } from './build-report.js';
-import type { Report } from '../report/types.js';
+import type { Report } from '../contract/report.js';
 
 export function parseTargetUrl(input: string): URL {
   let url: URL;

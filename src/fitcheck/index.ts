@@ -11,7 +11,7 @@
 // read `answerable` and the verified citations.
 import { AbortedError } from '../errors.js';
 import type { Snapshot } from '../crawl/types.js';
-import type { ProbeResultEntry } from '../report/types.js';
+import type { ProbeResultEntry } from '../contract/report.js';
 import { chunkPages, CHUNK_DEFAULTS } from './chunk.js';
 import { readFacts } from './facts.js';
 import { findInjections, mergeInjections } from './injection.js';

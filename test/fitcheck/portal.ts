@@ -17,7 +17,7 @@ import gating from '../../probes/gating.js';
 import rendering from '../../probes/rendering.js';
 import markdown from '../../probes/markdown.js';
 import type { Snapshot } from '../../src/crawl/types.js';
-import type { ProbeResultEntry } from '../../src/report/types.js';
+import type { ProbeResultEntry } from '../../src/contract/report.js';
 
 export interface CrawledPortal {
   origin: string;
