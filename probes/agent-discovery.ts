@@ -8,7 +8,7 @@
 // src/agent-discovery/auth-discovery.ts). Parsing lives in src/agent-discovery; this file gathers
 // through the audit's cached fetch and reports.
 import type { Page } from '../src/crawl/types.js';
-import type { Finding, Probe, ProbeContext } from '../src/probes/types.js';
+import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';
 import { parseAiPlugin } from '../src/agent-discovery/ai-plugin.js';
 import { parseAgentCard } from '../src/agent-discovery/agent-card.js';
 import { catalogContentType, parseApiCatalog, type CatalogEntry } from '../src/agent-discovery/api-catalog.js';

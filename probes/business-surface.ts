@@ -18,7 +18,7 @@ import { analyzeSurface } from '../src/business-surface/surface.js';
 import { checkMachineReadableStatus, type StatusMachineReadableFacts } from '../src/business-surface/machine-status.js';
 import { KEY_BUYER_KINDS, KINDS, type BusinessSurfaceFacts as SurfaceFacts, type Kind, type KindResult } from '../src/business-surface/types.js';
 import { pageIndex } from '../src/agent-discovery/resource.js';
-import type { Finding, Probe, ProbeContext } from '../src/probes/types.js';
+import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';
 
 /** A type alias, not an interface: it then fits Probe<Record<string, unknown>> in probes/index.ts. */
 export type BusinessSurfaceFacts = SurfaceFacts & {

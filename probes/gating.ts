@@ -17,7 +17,7 @@ import { matchLoginUrl } from '../src/gating/login-url.js';
 import { compileGatingRules, type GatingRules } from '../src/gating/rules.js';
 import { isLoginGate, summarize, type GatingSummary } from '../src/gating/summarize.js';
 import { KEY_KINDS, type GateEvidence, type KeyKind, type KeyPage, type PageVerdict } from '../src/gating/types.js';
-import type { Finding, Probe, ProbeContext } from '../src/probes/types.js';
+import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';
 import botSignaturesJson from './data/gating-bot-signatures.json' with { type: 'json' };
 import keyPagesJson from './data/gating-key-pages.json' with { type: 'json' };
 import phrasesJson from './data/gating-phrases.json' with { type: 'json' };

@@ -1,5 +1,5 @@
 // The probe registry: every probe an audit runs, in report order. A probe's id equals its file name.
-import type { Probe } from '../src/probes/types.js';
+import type { Probe } from '../src/contract/probe.js';
 import robots from './robots.js';
 import sitemap from './sitemap.js';
 import llmsTxt from './llms-txt.js';

@@ -15,7 +15,7 @@ import { TITLE_MAX, TITLE_MIN } from '../src/indexability/page-text.js';
 import { SEARCH_AGENT_NAMES } from '../src/indexability/robots-rules.js';
 import { pageCanonicalProblems, summarizeSite, type IndexabilityFacts as Facts, type TargetCheck } from '../src/indexability/site.js';
 import { checkTargets, type KnownPage } from '../src/indexability/targets.js';
-import type { Finding, Probe, ProbeContext, Severity } from '../src/probes/types.js';
+import type { Finding, Probe, ProbeContext, Severity } from '../src/contract/probe.js';
 import { robotsFromResponse, robotsOutcome, type RobotsFile } from '../src/robots/index.js';
 import aiAgentsJson from './data/ai-agents.json' with { type: 'json' };
 

@@ -3,7 +3,7 @@
 // fetch, so pages the crawl already fetched cost nothing), and measures both files in tokens.
 // Parsing lives in src/llms-txt; this file gathers and summarises.
 import { mapPool } from '../src/util/map-pool.js';
-import type { Finding, Probe, ProbeContext } from '../src/probes/types.js';
+import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';
 import { isMarkdownUrl, isSameSite, listedUrls, shareOf } from '../src/llms-txt/links.js';
 import { parseLlmsTxt, type LlmsTxtDocument } from '../src/llms-txt/parse.js';
 import { llmsTxtFromResponse, type LlmsTxtAbsence } from '../src/llms-txt/response.js';

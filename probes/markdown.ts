@@ -7,7 +7,7 @@
 // Judging lives in src/markdown; this file gathers.
 import { mapPool } from '../src/util/map-pool.js';
 import type { Page } from '../src/crawl/types.js';
-import type { Finding, Probe, ProbeContext } from '../src/probes/types.js';
+import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';
 import { pageIndex, readResource } from '../src/agent-discovery/resource.js';
 import { llmsTxtFromResponse } from '../src/llms-txt/response.js';
 import { estimateMarkdown } from '../src/markdown/estimate.js';

@@ -9,7 +9,7 @@
 import type { Page, Snapshot } from '../src/crawl/types.js';
 import { describeElement } from '../src/navigation/elements.js';
 import { summarizeNavigation, type NavigationFacts as SiteFacts } from '../src/navigation/site.js';
-import type { Finding, Probe, ProbeContext } from '../src/probes/types.js';
+import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';
 
 export type NavigationFacts = SiteFacts;
 

@@ -10,7 +10,7 @@
 import type { Page } from '../src/crawl/types.js';
 import { decodeBody } from '../src/fetch/decode.js';
 import type { FetchResult } from '../src/fetch/types.js';
-import type { Finding, Probe, ProbeContext } from '../src/probes/types.js';
+import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';
 import { parseApiCatalog } from '../src/openapi/api-catalog.js';
 import { parseApisJson } from '../src/openapi/apis-json.js';
 import { absoluteUrl, addCommonPaths, addPageCandidates, API_CATALOG_PATH, APIS_JSON_PATH, CandidateSet, linkHeaderTargets } from '../src/openapi/discover.js';

@@ -13,7 +13,7 @@
 // and closes it when done.
 import type { Browser } from 'playwright-core';
 import type { Page } from '../src/crawl/types.js';
-import type { Finding, Probe, ProbeContext } from '../src/probes/types.js';
+import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';
 import { closeBrowser, isBrowser, renderPage, tryLaunchBrowser, type RenderedPage } from '../src/browser/browser.js';
 import { isRenderable, pageDocument } from '../src/browser/page-document.js';
 import { detectAppShell, type ShellVerdict } from '../src/rendering/app-shell.js';

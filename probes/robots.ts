@@ -9,7 +9,7 @@
 // public site, home page included), 'partial' when some are, 'all' when none are.
 import type { Snapshot } from '../src/crawl/types.js';
 import type { FetchResult } from '../src/fetch/types.js';
-import type { Finding, Probe, ProbeContext } from '../src/probes/types.js';
+import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';
 import { AGENT_PURPOSES, parseAiAgentsFile, type AgentPurpose } from '../src/robots/build-ai-agents.js';
 import { matcherFor, type AllowResult } from '../src/robots/match.js';
 import { extractAgentToken, MAX_PARSE_BYTES, parseRobots, type RobotsFile } from '../src/robots/parse.js';

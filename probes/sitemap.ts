@@ -5,7 +5,7 @@
 // live in src/sitemap; this file only gathers and summarises.
 import type { Page } from '../src/crawl/types.js';
 import { ageInDays } from '../src/util/age.js';
-import type { Finding, Probe, ProbeContext } from '../src/probes/types.js';
+import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';
 import { findSitemapCandidates } from '../src/sitemap/discover.js';
 import type { SitemapKind } from '../src/sitemap/types.js';
 import { w3cDatetimeToMs } from '../src/sitemap/w3c-datetime.js';

@@ -6,7 +6,7 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Page, Snapshot } from '../src/crawl/types.js';
 import { AbortedError } from '../src/errors.js';
-import type { Finding, Probe, ProbeContext } from '../src/probes/types.js';
+import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';
 import { extractPage } from '../src/structured-data/extract-page.js';
 import { summarizeSite, type CheckedPage, type SiteStructuredData } from '../src/structured-data/site.js';
 import type { WarningKind } from '../src/structured-data/types.js';

@@ -6,7 +6,7 @@
 // audit's cached fetch (readResource); never throws.
 import { isSameSite } from '../util/site.js';
 import type { Page } from '../crawl/types.js';
-import type { Finding, ProbeContext } from '../probes/types.js';
+import type { Finding, ProbeContext } from '../contract/probe.js';
 import { findAuthSignals, type AuthMetadataLink } from './auth-links.js';
 import { AUTH_WELL_KNOWN, locateMetadataUrl, metadataUrlsForIssuer, parseAuthServerMetadata, type AuthMetadata, type AuthMetadataKind } from './auth-metadata.js';
 import { isHtmlAnswer, isOk, readResource, robotsBlocked, statusNote } from './resource.js';

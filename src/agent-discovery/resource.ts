@@ -7,7 +7,7 @@ import type { Page } from '../crawl/types.js';
 import { decodeBody, mediaType } from '../fetch/decode.js';
 import type { FetchRequest } from '../fetch/types.js';
 import { looksLikeHtml } from '../llms-txt/response.js';
-import type { ProbeContext } from '../probes/types.js';
+import type { ProbeContext } from '../contract/probe.js';
 
 export interface Resource {
   url: string;

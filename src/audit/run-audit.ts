@@ -12,7 +12,7 @@ import { tryLaunchBrowser, closeBrowser, createRenderLinks } from '../browser/in
 import { createAnswerer, loadPrompts, loadQuestions, runFitCheck } from '../fitcheck/index.js';
 import type { LoadedQuestions } from '../fitcheck/questions.js';
 import { decodeBody } from '../fetch/decode.js';
-import type { ProbeContext } from '../probes/types.js';
+import type { ProbeContext } from '../contract/probe.js';
 import { ALL_PROBES } from '../../probes/index.js';
 import { loadRobotsPolicy } from './robots-policy.js';
 import { AUDIT_DEFAULTS, type AuditOptions } from './options.js';

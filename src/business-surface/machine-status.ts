@@ -14,7 +14,7 @@ import { FEED_ACCEPT, parseFeed } from '../agent-discovery/feeds.js';
 import { isRecord, parseJsonObject } from '../agent-discovery/json.js';
 import { CRAWL_ACCEPT, isHtmlAnswer, isOk, readResource, robotsBlocked, statusNote, type Resource } from '../agent-discovery/resource.js';
 import { mediaType } from '../fetch/decode.js';
-import type { ProbeContext } from '../probes/types.js';
+import type { ProbeContext } from '../contract/probe.js';
 import type { KindResult } from './types.js';
 import { httpUrl, relTokens } from '../util/url.js';
 

@@ -1,6 +1,6 @@
 // The JSON report contract, schemaVersion 1 (../shared/DESIGN.md §3). CI pipelines, dashboards and
 // the renderers read this shape; keys may be added, never renamed or removed.
-import type { Finding } from '../probes/types.js';
+import type { Finding } from './probe.js';
 
 export const SCHEMA_VERSION = 1 as const;
 

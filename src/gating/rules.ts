@@ -3,7 +3,7 @@
 // touching code; a malformed file is a ParseError (PP_ERR_PARSE) naming every problem.
 import { ParseError } from '../errors.js';
 import { KEY_KINDS, type KeyKind } from './types.js';
-import type { Severity } from '../probes/types.js';
+import type { Severity } from '../contract/probe.js';
 
 export interface LoginPatternsFile {
   loginSegments: string[];

@@ -2,7 +2,7 @@
 // stable code; the audit always completes. Probes never see each other's results.
 import { toPortalProbeError } from '../errors.js';
 import type { ProbeResultEntry } from '../contract/report.js';
-import type { Probe, ProbeContext } from './types.js';
+import type { Probe, ProbeContext } from '../contract/probe.js';
 
 export interface ProbeRunHooks {
   onProbeStart?: (id: string) => void;

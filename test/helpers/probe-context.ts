@@ -3,7 +3,7 @@
 import { parsePage } from '../../src/crawl/parse-page.js';
 import type { Page, Snapshot } from '../../src/crawl/types.js';
 import type { FetchRequest, FetchResult } from '../../src/fetch/types.js';
-import type { ProbeContext } from '../../src/probes/types.js';
+import type { ProbeContext } from '../../src/contract/probe.js';
 
 export interface PageInput {
   url: string;

@@ -17,7 +17,7 @@ import { createAuditFetch } from '../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../src/fetch/client.js';
 import { decodeBody } from '../../src/fetch/decode.js';
 import { CANONICAL_ISSUE_KINDS } from '../../src/indexability/canonical.js';
-import type { Finding, ProbeContext } from '../../src/probes/types.js';
+import type { Finding, ProbeContext } from '../../src/contract/probe.js';
 import { makePage, makeSnapshot } from '../helpers/probe-context.js';
 
 const DIR = new URL('../fixtures/lighthouse-seo/', import.meta.url);

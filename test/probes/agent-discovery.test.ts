@@ -10,7 +10,7 @@ import { createAuditFetch } from '../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../src/fetch/client.js';
 import { decodeBody } from '../../src/fetch/decode.js';
 import type { FetchRequest, FetchResult, HttpClient } from '../../src/fetch/types.js';
-import type { Finding, ProbeContext } from '../../src/probes/types.js';
+import type { Finding, ProbeContext } from '../../src/contract/probe.js';
 import { makeContext, makePage, makeSnapshot } from '../helpers/probe-context.js';
 
 const O = 'https://acme.test';

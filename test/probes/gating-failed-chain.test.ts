@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import gatingProbe from '../../probes/gating.js';
 import type { Page } from '../../src/crawl/types.js';
 import type { FetchResult } from '../../src/fetch/types.js';
-import type { ProbeContext } from '../../src/probes/types.js';
+import type { ProbeContext } from '../../src/contract/probe.js';
 import { makePage, makeSnapshot } from '../helpers/probe-context.js';
 
 const O = 'https://developer.bank.example';

@@ -13,7 +13,7 @@ import { createAuditFetch } from '../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../src/fetch/client.js';
 import { decodeBody } from '../../src/fetch/decode.js';
 import type { FetchResult, HostResolver } from '../../src/fetch/types.js';
-import type { ProbeContext } from '../../src/probes/types.js';
+import type { ProbeContext } from '../../src/contract/probe.js';
 import { fetchResult, makeContext, makePage, makeSnapshot } from '../helpers/probe-context.js';
 
 const O = 'https://developer.example-bank.test';

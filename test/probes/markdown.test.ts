@@ -13,7 +13,7 @@ import { createHttpClient } from '../../src/fetch/client.js';
 import { decodeBody } from '../../src/fetch/decode.js';
 import type { FetchRequest, HttpClient } from '../../src/fetch/types.js';
 import { FULL_TOKEN_LIMIT, PAGE_TOKEN_LIMIT } from '../../src/markdown/token-stats.js';
-import type { Finding, ProbeContext } from '../../src/probes/types.js';
+import type { Finding, ProbeContext } from '../../src/contract/probe.js';
 import { countTokens } from '../../src/util/tokens.js';
 import { makeContext, makePage, makeSnapshot } from '../helpers/probe-context.js';
 

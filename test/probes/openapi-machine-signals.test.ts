@@ -11,7 +11,7 @@ import { startStaticPortal, type RunningPortal } from '../../src/demo/static-ser
 import { createAuditFetch } from '../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../src/fetch/client.js';
 import type { HttpClient } from '../../src/fetch/types.js';
-import type { Finding, ProbeContext } from '../../src/probes/types.js';
+import type { Finding, ProbeContext } from '../../src/contract/probe.js';
 import { makeContext, makePage, makeSnapshot, type FakeResponse } from '../helpers/probe-context.js';
 
 const ORIGIN = 'https://developer.acme.io';

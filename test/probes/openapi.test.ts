@@ -13,7 +13,7 @@ import { createAuditFetch } from '../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../src/fetch/client.js';
 import type { HttpClient } from '../../src/fetch/types.js';
 import { COMMON_SPEC_PATHS } from '../../src/openapi/discover.js';
-import type { ProbeContext } from '../../src/probes/types.js';
+import type { ProbeContext } from '../../src/contract/probe.js';
 import { hugeSpec, yamlAliasBomb } from '../openapi/hostile-inputs.js';
 import { makeContext, makePage, makeSnapshot, type FakeResponse } from '../helpers/probe-context.js';
 

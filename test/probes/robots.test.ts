@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import robotsProbe, { looksLikeHtml, publicContentPaths, type RobotsFacts } from '../../probes/robots.js';
 import type { Page, Snapshot } from '../../src/crawl/types.js';
 import type { FetchResult } from '../../src/fetch/types.js';
-import type { ProbeContext } from '../../src/probes/types.js';
+import type { ProbeContext } from '../../src/contract/probe.js';
 import { MAX_PARSE_BYTES } from '../../src/robots/parse.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
