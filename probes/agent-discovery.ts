@@ -7,7 +7,7 @@
 // authenticate: OAuth / OpenID Connect discovery metadata (RFC 8414, OIDC Discovery 1.0, RFC 9728;
 // src/agent-discovery/auth-discovery.ts). Parsing lives in src/agent-discovery; this file gathers
 // through the audit's cached fetch and reports.
-import type { Page } from '../src/crawl/types.js';
+import type { Page } from '../src/contract/page.js';
 import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';
 import { parseAiPlugin } from '../src/agent-discovery/ai-plugin.js';
 import { parseAgentCard } from '../src/agent-discovery/agent-card.js';

@@ -8,7 +8,7 @@
 // and probes/data/gating-*.json.
 import { PAGE_ACCEPT } from '../src/crawl/crawler.js';
 import { parsePage } from '../src/crawl/parse-page.js';
-import type { Page } from '../src/crawl/types.js';
+import type { Page } from '../src/contract/page.js';
 import { decodeBody } from '../src/fetch/decode.js';
 import type { FetchResult } from '../src/fetch/types.js';
 import { classifyPage, failedFetchVerdict } from '../src/gating/classify.js';

@@ -5,7 +5,7 @@
 // Fetches: /robots.txt per origin (shared with the robots probe through the audit cache) and
 // canonical targets the crawl did not fetch, at most ctx.options.maxLinkChecks of them.
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import type { Page, Snapshot } from '../src/crawl/types.js';
+import type { Page, Snapshot } from '../src/contract/page.js';
 import { AbortedError } from '../src/errors.js';
 import { decodeBody } from '../src/fetch/decode.js';
 import type { CanonicalKind } from '../src/indexability/canonical.js';

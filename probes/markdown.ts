@@ -6,7 +6,7 @@
 // with turndown), flags pages too large for a typical agent context, and measures llms-full.txt.
 // Judging lives in src/markdown; this file gathers.
 import { mapPool } from '../src/util/map-pool.js';
-import type { Page } from '../src/crawl/types.js';
+import type { Page } from '../src/contract/page.js';
 import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';
 import { pageIndex, readResource } from '../src/agent-discovery/resource.js';
 import { llmsTxtFromResponse } from '../src/llms-txt/response.js';

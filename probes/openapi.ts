@@ -7,7 +7,7 @@
 // agent-readiness (src/openapi/quality.ts). A spec behind a login is reported `gated`, not missing.
 // Rate limits (429, Retry-After, RateLimit headers) and deprecation (`deprecated: true`, the
 // Deprecation and Sunset headers) are read from the specs and the crawled docs (src/openapi/machine-signals.ts).
-import type { Page } from '../src/crawl/types.js';
+import type { Page } from '../src/contract/page.js';
 import { decodeBody } from '../src/fetch/decode.js';
 import type { FetchResult } from '../src/fetch/types.js';
 import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';

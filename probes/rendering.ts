@@ -12,7 +12,7 @@
 // browser"); undefined → the probe launches its own Chromium (unless PORTALPROBE_NO_BROWSER is set)
 // and closes it when done.
 import type { Browser } from 'playwright-core';
-import type { Page } from '../src/crawl/types.js';
+import type { Page } from '../src/contract/page.js';
 import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';
 import { closeBrowser, isBrowser, renderPage, tryLaunchBrowser, type RenderedPage } from '../src/browser/browser.js';
 import { isRenderable, pageDocument } from '../src/browser/page-document.js';

@@ -7,7 +7,7 @@
 // the usual portal sections /docs, /api, /pricing and /reference whether or not the crawl saw them.
 // access = 'none' when every one of those paths is disallowed (the agent may fetch nothing of the
 // public site, home page included), 'partial' when some are, 'all' when none are.
-import type { Snapshot } from '../src/crawl/types.js';
+import type { Snapshot } from '../src/contract/page.js';
 import type { FetchResult } from '../src/fetch/types.js';
 import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';
 import { AGENT_PURPOSES, parseAiAgentsFile, type AgentPurpose } from '../src/robots/build-ai-agents.js';

@@ -3,7 +3,7 @@
 // reduced to what the markdown and agent-discovery probes judge: status, headers, decoded text and
 // whether robots.txt kept portalprobe from asking. Never throws.
 import { PAGE_ACCEPT } from '../crawl/crawler.js';
-import type { Page } from '../crawl/types.js';
+import type { Page } from '../contract/page.js';
 import { decodeBody, mediaType } from '../fetch/decode.js';
 import type { FetchRequest } from '../fetch/types.js';
 import { looksLikeHtml } from '../llms-txt/response.js';

@@ -8,7 +8,7 @@
 // (pure: judgeStatusAnswer), and checkMachineReadableStatus wires them to the audit's cached fetch.
 // A fetch that robots.txt forbids or that fails (no response, 429, 5xx) is "not checked", never
 // "missing".
-import type { LinkTag, Anchor, Page } from '../crawl/types.js';
+import type { LinkTag, Anchor, Page } from '../contract/page.js';
 import { parsePage } from '../crawl/parse-page.js';
 import { FEED_ACCEPT, parseFeed } from '../agent-discovery/feeds.js';
 import { isRecord, parseJsonObject } from '../agent-discovery/json.js';

@@ -1,6 +1,6 @@
 // The probe contract: a probe reads the Snapshot (and may fetch well-known URLs through the
 // audit's cached fetch) and returns facts and findings. It never scores and never renders.
-import type { Snapshot } from '../crawl/types.js';
+import type { Snapshot } from './page.js';
 import type { FetchRequest, FetchResult } from '../fetch/types.js';
 
 export type Severity = 'info' | 'warning' | 'error';

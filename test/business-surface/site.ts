@@ -3,7 +3,7 @@
 import { keywordRegistry } from '../../probes/business-surface.js';
 import { analyzeSurface } from '../../src/business-surface/surface.js';
 import type { BusinessSurfaceFacts } from '../../src/business-surface/types.js';
-import type { Page, Snapshot } from '../../src/crawl/types.js';
+import type { Page, Snapshot } from '../../src/contract/page.js';
 import { makePage, makeSnapshot } from '../helpers/probe-context.js';
 
 export const ORIGIN = 'https://portal.example';

@@ -16,7 +16,7 @@ import llmsTxt from '../../probes/llms-txt.js';
 import gating from '../../probes/gating.js';
 import rendering from '../../probes/rendering.js';
 import markdown from '../../probes/markdown.js';
-import type { Snapshot } from '../../src/crawl/types.js';
+import type { Snapshot } from '../../src/contract/page.js';
 import type { ProbeResultEntry } from '../../src/contract/report.js';
 
 export interface CrawledPortal {

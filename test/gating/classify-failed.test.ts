@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { GATING_RULES } from '../../probes/gating.js';
 import { classifyPage, failedFetchVerdict } from '../../src/gating/classify.js';
-import type { Page } from '../../src/crawl/types.js';
+import type { Page } from '../../src/contract/page.js';
 import type { GateEvidence } from '../../src/gating/types.js';
 import { makePage } from '../helpers/probe-context.js';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import gatingProbe, { GATING_RULES, MAX_KEY_FETCHES, sameSite, type GatingFacts } from '../../probes/gating.js';
 import { crawl } from '../../src/crawl/crawler.js';
 import { createPageParser } from '../../src/crawl/parse-pool.js';
-import type { Page } from '../../src/crawl/types.js';
+import type { Page } from '../../src/contract/page.js';
 import { startStaticPortal, type RunningPortal } from '../../src/demo/static-server.js';
 import { createAuditFetch } from '../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../src/fetch/client.js';

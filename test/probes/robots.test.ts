@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import robotsProbe, { looksLikeHtml, publicContentPaths, type RobotsFacts } from '../../probes/robots.js';
-import type { Page, Snapshot } from '../../src/crawl/types.js';
+import type { Page, Snapshot } from '../../src/contract/page.js';
 import type { FetchResult } from '../../src/fetch/types.js';
 import type { ProbeContext } from '../../src/contract/probe.js';
 import { MAX_PARSE_BYTES } from '../../src/robots/parse.js';
