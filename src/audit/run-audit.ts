@@ -7,7 +7,7 @@ import { createAuditFetch } from '../fetch/audit-fetch.js';
 import { crawl } from '../crawl/crawler.js';
 import { createPageParser } from '../crawl/parse-pool.js';
 import { discoverSeeds } from '../crawl/seeds.js';
-import { runProbes } from '../probes/runner.js';
+import { runProbes } from './probe-runner.js';
 import { tryLaunchBrowser, closeBrowser, createRenderLinks } from '../browser/index.js';
 import { createAnswerer, loadPrompts, loadQuestions, runFitCheck } from '../fitcheck/index.js';
 import type { LoadedQuestions } from '../fitcheck/questions.js';

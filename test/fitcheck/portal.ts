@@ -8,7 +8,7 @@ import { crawl } from '../../src/crawl/crawler.js';
 import { createPageParser } from '../../src/crawl/parse-pool.js';
 import { discoverSeeds } from '../../src/crawl/seeds.js';
 import { loadRobotsPolicy } from '../../src/audit/robots-policy.js';
-import { runProbes } from '../../src/probes/runner.js';
+import { runProbes } from '../../src/audit/probe-runner.js';
 import { decodeBody } from '../../src/fetch/decode.js';
 import robots from '../../probes/robots.js';
 import sitemap from '../../probes/sitemap.js';

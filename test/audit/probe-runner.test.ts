@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runProbes } from '../../src/probes/runner.js';
+import { runProbes } from '../../src/audit/probe-runner.js';
 import { TooLargeError } from '../../src/errors.js';
 import type { Probe } from '../../src/contract/probe.js';
 import { makeContext, makeSnapshot } from '../helpers/probe-context.js';
