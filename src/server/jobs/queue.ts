@@ -4,7 +4,7 @@
 // without charging an attempt. A finished audit's report and status are written in one
 // transaction (AuditStore.complete), and only if the audit is still running — a cancel or a
 // shutdown that came first wins.
-import { diffReports } from '../diff.js';
+import { diffReports } from '../../compare/diff.js';
 import { validateReport, renderJson } from '../../../reports/json.js';
 import { AbortedError, toPortalProbeError } from '../../errors.js';
 import { AUDIT_DEFAULTS, type AuditOptions } from '../../audit/options.js';

@@ -6,7 +6,7 @@ import { renderHtml } from '../../../reports/html.js';
 import { renderMarkdown } from '../../../reports/markdown.js';
 import { ConflictError, NotFoundError, RateLimitedError } from '../../errors.js';
 import type { Report } from '../../contract/report.js';
-import { diffReports } from '../diff.js';
+import { diffReports } from '../../compare/diff.js';
 import { ID_PATTERN } from '../ids.js';
 import { errors, idParams, targetUrl } from '../schemas/common.js';
 import { prepareAudit } from '../submit.js';
