@@ -3,8 +3,8 @@
 // <link> element or in the HTTP Link header (RFC 8288). No fetching; hrefs are absolute. Pure.
 import type { Page } from '../contract/page.js';
 import { mediaType } from '../fetch/decode.js';
-import { parseLinkHeader } from '../indexability/link-header.js';
-import { FEED_TYPES } from './feeds.js';
+import { parseLinkHeader } from '../formats/link-header.js';
+import { FEED_TYPES } from '../formats/feeds.js';
 import { OPENSEARCH_TYPE } from './opensearch.js';
 import { httpUrl, relTokens } from '../util/url.js';
 

@@ -6,7 +6,7 @@ import { judgeCanonical, type CanonicalVerdict } from './canonical.js';
 import { judgeCrawlable, type CrawlableVerdict } from './crawlable.js';
 import { extractHead, type HeadLink } from './head-links.js';
 import { judgeHreflang, type HreflangIssue } from './hreflang.js';
-import { linkHeaderLinks } from './link-header.js';
+import { linkHeaderLinks } from '../formats/link-header.js';
 import { judgeDescription, judgeTitle, type DescriptionVerdict, type TitleVerdict } from './page-text.js';
 import { SEARCH_AGENT_NAMES, headerValue, robotsSignals, summarizeRobots, type MetaInput, type PageRobots, type RobotsSignal } from './robots-rules.js';
 

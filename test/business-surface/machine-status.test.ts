@@ -7,7 +7,7 @@ import {
   checkMachineReadableStatus, judgeStatusAnswer, MAX_STATUS_CHECKS, statusCandidates, summarizeStatusChecks, type StatusCandidate,
 } from '../../src/business-surface/machine-status.js';
 import type { KindResult } from '../../src/business-surface/types.js';
-import { FEED_ACCEPT } from '../../src/agent-discovery/feeds.js';
+import { FEED_ACCEPT } from '../../src/formats/feeds.js';
 import { pageIndex } from '../../src/agent-discovery/resource.js';
 import { makeContext, makePage, makeSnapshot } from '../helpers/probe-context.js';
 

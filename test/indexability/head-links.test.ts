@@ -3,7 +3,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extractHead, headEnd, MAX_HEAD_CHARS } from '../../src/indexability/head-links.js';
-import { linkHeaderLinks, parseLinkHeader } from '../../src/indexability/link-header.js';
+import { linkHeaderLinks, parseLinkHeader } from '../../src/formats/link-header.js';
 
 const URL_ = 'https://docs.example.com/guide/start';
 

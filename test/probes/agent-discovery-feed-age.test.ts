@@ -3,7 +3,7 @@
 // and flagged, and no age without a usable start.
 import { describe, expect, it } from 'vitest';
 import agentDiscoveryProbe, { createAgentDiscoveryProbe, minAge } from '../../probes/agent-discovery.js';
-import { FEED_ACCEPT } from '../../src/agent-discovery/feeds.js';
+import { FEED_ACCEPT } from '../../src/formats/feeds.js';
 import { makeContext, makePage, makeSnapshot } from '../helpers/probe-context.js';
 
 const O = 'https://acme.test';

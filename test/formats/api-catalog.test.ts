@@ -1,7 +1,7 @@
 // API catalogs (RFC 9727 over RFC 9264 linksets): the RFC's own Appendix A examples, its §5.1
 // example (whose string-valued "api-catalog" member RFC 9264 §4.2.2 does not allow), and broken input.
 import { describe, expect, it } from 'vitest';
-import { API_CATALOG_PROFILE, catalogContentType, parseApiCatalog } from '../../src/agent-discovery/api-catalog.js';
+import { API_CATALOG_PROFILE, catalogContentType, parseApiCatalog } from '../../src/formats/api-catalog.js';
 
 const BASE = 'https://www.example.com/.well-known/api-catalog';
 
