@@ -9,7 +9,7 @@ import { AbortedError } from '../src/errors.js';
 import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';
 import { extractPage } from '../src/structured-data/extract-page.js';
 import { summarizeSite, type CheckedPage, type SiteStructuredData } from '../src/structured-data/site.js';
-import type { WarningKind } from '../src/structured-data/types.js';
+import type { WarningKind } from '../src/formats/schema-org/types.js';
 
 const TEXT = {
   title: 'Structured data (schema.org)',

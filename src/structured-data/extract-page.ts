@@ -4,10 +4,10 @@
 // them. Most pages carry neither and skip the second parse.
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { nestingDepth } from '../crawl/parse-page.js';
-import { extractJsonLd, type JsonLdLimits } from './json-ld.js';
+import { extractJsonLd, type JsonLdLimits } from '../formats/schema-org/json-ld.js';
 import { extractMicrodata } from './microdata.js';
 import { extractRdfa } from './rdfa.js';
-import type { PageStructuredData } from './types.js';
+import type { PageStructuredData } from '../formats/schema-org/types.js';
 
 export interface PageInput {
   url: string;

@@ -3,8 +3,8 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extractRdfa } from '../../src/structured-data/rdfa.js';
-import { treeTypes } from '../../src/structured-data/summarize.js';
-import type { Entity } from '../../src/structured-data/types.js';
+import { treeTypes } from '../../src/formats/schema-org/summarize.js';
+import type { Entity } from '../../src/formats/schema-org/types.js';
 
 const BASE = 'https://portal.example/about';
 function read(html: string, limits = {}) {

@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../src/structured-data/extract-page.js';
-import { extractJsonLd } from '../../src/structured-data/json-ld.js';
-import { treeTypes } from '../../src/structured-data/summarize.js';
-import type { Entity, Syntax } from '../../src/structured-data/types.js';
-import { BUSINESS_TYPES, anyIsA, type BusinessType } from '../../src/structured-data/vocab.js';
+import { extractJsonLd } from '../../src/formats/schema-org/json-ld.js';
+import { treeTypes } from '../../src/formats/schema-org/summarize.js';
+import type { Entity, Syntax } from '../../src/formats/schema-org/types.js';
+import { BUSINESS_TYPES, anyIsA, type BusinessType } from '../../src/formats/schema-org/vocab.js';
 
 interface Example {
   id: string | null;

@@ -1,8 +1,8 @@
 // Tests for src/structured-data/lenient-json.ts and json-error-offset.ts: what strict parsing
 // rejects, what the lenient re-read repairs (extruct's rules), and where errors are located.
 import { describe, expect, it } from 'vitest';
-import { jsonErrorOffset } from '../../src/structured-data/json-error-offset.js';
-import { clean, describeJsonError, parseLenientJson, type Repair } from '../../src/structured-data/lenient-json.js';
+import { jsonErrorOffset } from '../../../src/formats/schema-org/json-error-offset.js';
+import { clean, describeJsonError, parseLenientJson, type Repair } from '../../../src/formats/schema-org/lenient-json.js';
 
 describe('parseLenientJson', () => {
   const recovered: Array<{ name: string; text: string; value: unknown; repairs: Repair[] }> = [

@@ -1,6 +1,6 @@
 // Tests for src/structured-data/vocab.ts: type-name normalisation and the business subtype table.
 import { describe, expect, it } from 'vitest';
-import { BUSINESS_TYPES, SUBTYPES, anyIsA, isA, isSchemaName, isSchemaOrgIri, normalizeName } from '../../src/structured-data/vocab.js';
+import { BUSINESS_TYPES, SUBTYPES, anyIsA, isA, isSchemaName, isSchemaOrgIri, normalizeName } from '../../../src/formats/schema-org/vocab.js';
 
 describe('normalizeName', () => {
   const cases: Array<[string, string, Map<string, string>?]> = [

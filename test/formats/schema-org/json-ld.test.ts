@@ -2,9 +2,9 @@
 // (@graph, arrays, nested nodes, prefixed and array @type, contexts) and hostile ones (malformed,
 // 5 MB, 10,000 levels deep, too many entities) — never a crash, never a stack overflow.
 import { describe, expect, it } from 'vitest';
-import { extractJsonLd } from '../../src/structured-data/json-ld.js';
-import { schemaTypes, treeTypes } from '../../src/structured-data/summarize.js';
-import type { Entity } from '../../src/structured-data/types.js';
+import { extractJsonLd } from '../../../src/formats/schema-org/json-ld.js';
+import { schemaTypes, treeTypes } from '../../../src/formats/schema-org/summarize.js';
+import type { Entity } from '../../../src/formats/schema-org/types.js';
 
 const allTypes = (entities: Entity[]): string[] => {
   const set = new Set<string>();
