@@ -19,7 +19,7 @@ import { FEED_ACCEPT, parseFeed, type FeedFormat } from '../src/formats/feeds.js
 import { parseMcpCard } from '../src/agent-discovery/mcp.js';
 import { parseOpenSearch } from '../src/agent-discovery/opensearch.js';
 import { discoverPageLinks, type PageLink } from '../src/agent-discovery/page-links.js';
-import { isHtmlAnswer, isOk, pageIndex, readResource, robotsBlocked, statusNote, type Resource } from '../src/agent-discovery/resource.js';
+import { isHtmlAnswer, isOk, pageIndex, readResource, robotsBlocked, statusNote, type Resource } from '../src/audit/resource.js';
 import { parseSecurityTxt, type SecurityTxtFields } from '../src/agent-discovery/security-txt.js';
 import { ageInDays } from '../src/util/age.js';
 import { llmsTxtFromResponse } from '../src/llms-txt/response.js';

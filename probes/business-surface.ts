@@ -17,7 +17,7 @@ import { createKeywordRegistry, type KeywordRegistry } from '../src/business-sur
 import { analyzeSurface } from '../src/business-surface/surface.js';
 import { checkMachineReadableStatus, type StatusMachineReadableFacts } from '../src/business-surface/machine-status.js';
 import { KEY_BUYER_KINDS, KINDS, type BusinessSurfaceFacts as SurfaceFacts, type Kind, type KindResult } from '../src/business-surface/types.js';
-import { pageIndex } from '../src/agent-discovery/resource.js';
+import { pageIndex } from '../src/audit/resource.js';
 import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';
 
 /** A type alias, not an interface: it then fits Probe<Record<string, unknown>> in probes/index.ts. */

@@ -8,7 +8,7 @@
 import { mapPool } from '../src/util/map-pool.js';
 import type { Page } from '../src/contract/page.js';
 import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';
-import { pageIndex, readResource } from '../src/agent-discovery/resource.js';
+import { pageIndex, readResource } from '../src/audit/resource.js';
 import { llmsTxtFromResponse } from '../src/llms-txt/response.js';
 import { estimateMarkdown } from '../src/markdown/estimate.js';
 import { classifyNegotiation, MARKDOWN_ACCEPT, varyListsAccept, type NegotiationOutcome } from '../src/markdown/negotiation.js';

@@ -9,7 +9,7 @@ import type { Page } from '../contract/page.js';
 import type { Finding, ProbeContext } from '../contract/probe.js';
 import { findAuthSignals, type AuthMetadataLink } from './auth-links.js';
 import { AUTH_WELL_KNOWN, locateMetadataUrl, metadataUrlsForIssuer, parseAuthServerMetadata, type AuthMetadata, type AuthMetadataKind } from './auth-metadata.js';
-import { isHtmlAnswer, isOk, readResource, robotsBlocked, statusNote } from './resource.js';
+import { isHtmlAnswer, isOk, readResource, robotsBlocked, statusNote } from '../audit/resource.js';
 
 const TEXT = {
   invalid: (url: string, kind: string) => `The ${kind} metadata at ${url} cannot be used by clients to configure themselves.`,

@@ -12,7 +12,7 @@ import type { LinkTag, Anchor, Page } from '../contract/page.js';
 import { parsePage } from '../crawl/parse-page.js';
 import { FEED_ACCEPT, parseFeed } from '../formats/feeds.js';
 import { isRecord, parseJsonObject } from '../formats/json.js';
-import { CRAWL_ACCEPT, isHtmlAnswer, isOk, readResource, robotsBlocked, statusNote, type Resource } from '../agent-discovery/resource.js';
+import { CRAWL_ACCEPT, isHtmlAnswer, isOk, readResource, robotsBlocked, statusNote, type Resource } from '../audit/resource.js';
 import { mediaType } from '../fetch/decode.js';
 import type { ProbeContext } from '../contract/probe.js';
 import type { KindResult } from './types.js';

@@ -4,7 +4,7 @@
 // page declares with <link rel="alternate" type="text/markdown" href="…"> (HTML Standard, rel=alternate
 // with a type names an alternative format of the same page). Pure.
 import type { Page } from '../contract/page.js';
-import { isHtmlAnswer, isOk, type Resource } from '../agent-discovery/resource.js';
+import { isHtmlAnswer, isOk, type Resource } from '../audit/resource.js';
 import { mediaType } from '../fetch/decode.js';
 import { MARKDOWN_TYPES } from './negotiation.js';
 

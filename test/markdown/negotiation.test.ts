@@ -1,7 +1,7 @@
 // Content negotiation judged from one answer: Markdown vs HTML, mislabelled HTML, failures, robots,
 // and Vary parsing (RFC 9110 §12.5.5).
 import { describe, expect, it } from 'vitest';
-import type { Resource } from '../../src/agent-discovery/resource.js';
+import type { Resource } from '../../src/audit/resource.js';
 import { classifyNegotiation, varyListsAccept } from '../../src/markdown/negotiation.js';
 
 function res(over: Partial<Resource>): Resource {

@@ -1,7 +1,7 @@
 // .md sibling URLs (llmstxt.org convention and common docs-generator layouts), declared
 // rel="alternate" Markdown links, and judging the answer at a twin URL.
 import { describe, expect, it } from 'vitest';
-import type { Resource } from '../../src/agent-discovery/resource.js';
+import type { Resource } from '../../src/audit/resource.js';
 import { classifyTwin, markdownAlternates, MAX_SIBLING_CANDIDATES, siblingCandidates } from '../../src/markdown/siblings.js';
 import { makePage } from '../helpers/probe-context.js';
 

@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import agentDiscoveryProbe, { type AgentDiscoveryFacts } from '../../probes/agent-discovery.js';
-import { CRAWL_ACCEPT } from '../../src/agent-discovery/resource.js';
+import { CRAWL_ACCEPT } from '../../src/audit/resource.js';
 import { startStaticPortal, type RunningPortal } from '../../src/demo/static-server.js';
 import { createAuditFetch } from '../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../src/fetch/client.js';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { get_encoding } from 'tiktoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import markdownProbe, { type MarkdownFacts } from '../../probes/markdown.js';
-import { CRAWL_ACCEPT } from '../../src/agent-discovery/resource.js';
+import { CRAWL_ACCEPT } from '../../src/audit/resource.js';
 import { startStaticPortal, type RunningPortal } from '../../src/demo/static-server.js';
 import { createAuditFetch } from '../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../src/fetch/client.js';
