@@ -5,8 +5,8 @@
 // JavaScript cannot find them.
 import type { Browser } from 'playwright-core';
 import type { Page } from '../contract/page.js';
-import { detectAppShell } from '../rendering/app-shell.js';
-import { renderedOnlyLinks } from '../rendering/compare.js';
+import { detectAppShell } from './app-shell.js';
+import { renderedOnlyLinks } from './render-compare.js';
 import { renderPage, type RenderOptions } from './browser.js';
 import type { RenderFetch } from './intercept.js';
 import { isRenderable, pageDocument } from './page-document.js';

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import probe, { MAX_RENDERS, selectPages, type RenderingFacts } from '../../probes/rendering.js';
 import { closeBrowser, DOCUMENT_ACCEPT, tryLaunchBrowser } from '../../src/browser/browser.js';
 import type { Page } from '../../src/contract/page.js';
-import { detectAppShell } from '../../src/rendering/app-shell.js';
+import { detectAppShell } from '../../src/browser/app-shell.js';
 import { chromiumAvailable, startFixtureSite, type FixtureSite } from '../browser/fixture-site.js';
 import { makeContext, makePage, makeSnapshot } from '../helpers/probe-context.js';
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   compareRender, countWords, detectAppShell, findEmptyAppRoot, frameworkMarkers, isJsOnly, JS_ONLY_SHARE,
   MIN_RENDERED_WORDS, renderedOnlyLinks,
-} from '../../src/rendering/compare.js';
+} from '../../src/browser/render-compare.js';
 import { makePage } from '../helpers/probe-context.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/rendering');
