@@ -16,8 +16,8 @@ import { SEARCH_AGENT_NAMES } from '../src/indexability/robots-rules.js';
 import { pageCanonicalProblems, summarizeSite, type IndexabilityFacts as Facts, type TargetCheck } from '../src/indexability/site.js';
 import { checkTargets, type KnownPage } from '../src/indexability/targets.js';
 import type { Finding, Probe, ProbeContext, Severity } from '../src/contract/probe.js';
+import { AI_AGENTS } from '../src/robots/ai-agents.js';
 import { robotsFromResponse, robotsOutcome, type RobotsFile } from '../src/robots/index.js';
-import aiAgentsJson from './data/ai-agents.json' with { type: 'json' };
 
 const TEXT = {
   title: 'Indexability (robots rules, canonical, hreflang, titles)',
@@ -78,7 +78,7 @@ export type IndexabilityFacts = Facts;
 /** Lower-cased crawler tokens whose meta tags count: search engines' and ai.robots.txt's AI agents. */
 export const KNOWN_AGENTS: ReadonlySet<string> = new Set([
   ...SEARCH_AGENT_NAMES,
-  ...(aiAgentsJson as { agents: Array<{ agent: string }> }).agents.flatMap((a) => {
+  ...AI_AGENTS.agents.flatMap((a) => {
     const name = a.agent.toLowerCase();
     return name.includes('/') ? [name, name.split('/')[0]] : [name];
   }),

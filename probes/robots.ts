@@ -10,11 +10,10 @@
 import type { Snapshot } from '../src/contract/page.js';
 import type { FetchResult } from '../src/fetch/types.js';
 import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';
-import { AGENT_PURPOSES, parseAiAgentsFile, type AgentPurpose } from '../src/robots/build-ai-agents.js';
+import { AGENT_PURPOSES, AI_AGENTS, type AgentPurpose } from '../src/robots/ai-agents.js';
 import { matcherFor, type AllowResult } from '../src/robots/match.js';
 import { extractAgentToken, MAX_PARSE_BYTES, parseRobots, type RobotsFile } from '../src/robots/parse.js';
 import { robotsFromResponse, robotsOutcome } from '../src/robots/response.js';
-import aiAgentsJson from './data/ai-agents.json' with { type: 'json' };
 
 const TEXT = {
   title: 'robots.txt and AI crawler access',
@@ -80,8 +79,6 @@ export interface RobotsFacts {
   /** How many public content paths access was judged on. */
   checkedPaths: number;
 }
-
-const agentsFile = parseAiAgentsFile(aiAgentsJson);
 
 /** The public content paths access is judged on (see the header comment). */
 export function publicContentPaths(snapshot: Snapshot): string[] {
@@ -196,7 +193,7 @@ export const robotsProbe: Probe<RobotsFacts> = {
     const cache = new Map<string, Verdicts>();
     const blockedPurposes = emptyCounts();
     const searchBlocked = new Map<string, string[]>(); // evidence line → agents
-    const aiAgents = agentsFile.agents.map((a): AiAgentAccess => {
+    const aiAgents = AI_AGENTS.agents.map((a): AiAgentAccess => {
       // Names such as "ChatGPT Agent" or "iaskspider/2.0" are matched by their product token, as a
       // robots.txt line naming them is read (RFC 9309 §2.2.1; robots.cc ExtractUserAgent).
       const token = extractAgentToken(a.agent);

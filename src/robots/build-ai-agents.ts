@@ -7,29 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ParseError } from '../errors.js';
-
-export type AgentPurpose = 'training' | 'search' | 'user' | 'other';
-export const AGENT_PURPOSES: readonly AgentPurpose[] = ['training', 'search', 'user', 'other'];
-
-export interface AiAgent {
-  /** The user-agent name exactly as ai.robots.txt lists it. */
-  agent: string;
-  /** Operator, with Markdown links reduced to their text; null when the source says it is unclear. */
-  operator: string | null;
-  purpose: AgentPurpose;
-  /** The source's `function` text, unchanged. */
-  function: string;
-  /** The source's `respect` text (does it obey robots.txt?), unchanged. */
-  respectsRobots: string;
-  description: string;
-}
-
-export interface AiAgentsFile {
-  source: { repository: string; path: string; commit: string; licence: string };
-  /** How `purpose` was decided, for readers of the data file. */
-  purposeRules: string[];
-  agents: AiAgent[];
-}
+import { AGENT_PURPOSES, type AgentPurpose, type AiAgent, type AiAgentsFile } from './ai-agents.js';
 
 /** The ai.robots.txt snapshot in test/fixtures/ai-robots-txt (see its SOURCES.md). */
 export const DEFAULT_SOURCE: AiAgentsFile['source'] = {
@@ -136,18 +114,6 @@ export function buildAiAgents(sourceJson: unknown, source: AiAgentsFile['source'
 /** Serialises the data file the way it is committed (2-space JSON, final newline). */
 export function serializeAiAgents(file: AiAgentsFile): string {
   return JSON.stringify(file, null, 2) + '\n';
-}
-
-/** Validates a loaded ai-agents.json (the probe's data file). */
-export function parseAiAgentsFile(json: unknown): AiAgentsFile {
-  const file = json as Partial<AiAgentsFile> | null;
-  if (!file || !Array.isArray(file.agents)) throw new ParseError('ai-agents.json', 'missing "agents" array');
-  for (const a of file.agents) {
-    if (typeof a?.agent !== 'string' || !AGENT_PURPOSES.includes(a.purpose)) {
-      throw new ParseError('ai-agents.json', `bad entry ${JSON.stringify(a)}`);
-    }
-  }
-  return file as AiAgentsFile;
 }
 
 function main(argv: string[]): number {

@@ -4,12 +4,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   buildAiAgents,
-  parseAiAgentsFile,
   plainOperator,
   purposeOf,
   PURPOSE_OVERRIDES,
   serializeAiAgents,
 } from '../../src/robots/build-ai-agents.js';
+import { parseAiAgentsFile } from '../../src/robots/ai-agents.js';
 import { PortalProbeError } from '../../src/errors.js';
 
 const read = (path: string): string => readFileSync(new URL(path, import.meta.url), 'utf8');
