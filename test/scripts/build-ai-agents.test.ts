@@ -8,7 +8,7 @@ import {
   purposeOf,
   PURPOSE_OVERRIDES,
   serializeAiAgents,
-} from '../../src/robots/build-ai-agents.js';
+} from '../../scripts/build-ai-agents.js';
 import { parseAiAgentsFile } from '../../src/robots/ai-agents.js';
 import { PortalProbeError } from '../../src/errors.js';
 

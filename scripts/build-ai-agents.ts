@@ -2,12 +2,12 @@
 // one entry per AI user agent with a normalised `purpose` derived from the source's free-text
 // `function` field by the keyword rules below, plus a small override table for agents whose text
 // misleads. Pure `buildAiAgents(sourceJson)`; run as a CLI to regenerate the data file:
-//   node dist/src/robots/build-ai-agents.js <robots.json> <out.json> [<source commit>]
+//   node dist/scripts/build-ai-agents.js <robots.json> <out.json> [<source commit>]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ParseError } from '../errors.js';
-import { AGENT_PURPOSES, type AgentPurpose, type AiAgent, type AiAgentsFile } from './ai-agents.js';
+import { ParseError } from '../src/errors.js';
+import { AGENT_PURPOSES, type AgentPurpose, type AiAgent, type AiAgentsFile } from '../src/robots/ai-agents.js';
 
 /** The ai.robots.txt snapshot in test/fixtures/ai-robots-txt (see its SOURCES.md). */
 export const DEFAULT_SOURCE: AiAgentsFile['source'] = {
@@ -119,7 +119,7 @@ export function serializeAiAgents(file: AiAgentsFile): string {
 function main(argv: string[]): number {
   const [sourcePath, outPath, commit] = argv;
   if (!sourcePath || !outPath) {
-    process.stderr.write('usage: node dist/src/robots/build-ai-agents.js <robots.json> <out.json> [<source commit>]\n');
+    process.stderr.write('usage: node dist/scripts/build-ai-agents.js <robots.json> <out.json> [<source commit>]\n');
     return 2;
   }
   const source = JSON.parse(readFileSync(sourcePath, 'utf8')) as unknown;
