@@ -2,7 +2,7 @@
 // failing (the login host timed out, did not resolve, resolved to a private address) or that looped
 // between portal and login host is a `login-redirect`; any other failure stays `no-response`.
 import { describe, expect, it } from 'vitest';
-import { GATING_RULES } from '../../probes/gating.js';
+import { GATING_RULES } from '../../probes/gating/index.js';
 import { classifyPage, failedFetchVerdict } from '../../src/gating/classify.js';
 import type { Page } from '../../src/contract/page.js';
 import type { GateEvidence } from '../../src/gating/types.js';

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { GATING_RULES } from '../../probes/gating.js';
+import { GATING_RULES } from '../../probes/gating/index.js';
 import { classifyPage, redirectChain } from '../../src/gating/classify.js';
 import type { Gate, GateEvidence, PageRole } from '../../src/gating/types.js';
 import { makePage, type PageInput } from '../helpers/probe-context.js';

@@ -1,7 +1,7 @@
 // Tests for src/gating/rules.ts: the shipped data files compile, and malformed data is refused with
 // a ParseError that names every problem.
 import { describe, expect, it } from 'vitest';
-import { GATING_RULES } from '../../probes/gating.js';
+import { GATING_RULES } from '../../probes/gating/index.js';
 import botSignatures from '../../probes/data/gating-bot-signatures.json' with { type: 'json' };
 import keyPages from '../../probes/data/gating-key-pages.json' with { type: 'json' };
 import phrases from '../../probes/data/gating-phrases.json' with { type: 'json' };

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import indexabilityProbe, { type IndexabilityFacts } from '../../probes/indexability.js';
+import indexabilityProbe, { type IndexabilityFacts } from '../../probes/indexability/index.js';
 import { createAuditFetch } from '../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../src/fetch/client.js';
 import { decodeBody } from '../../src/fetch/decode.js';

@@ -3,7 +3,7 @@
 // against test/fixtures/agent-discovery/auth-site served over HTTP (RFC 8414 path issuer via RFC 9728).
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import agentDiscoveryProbe, { type AgentDiscoveryFacts } from '../../probes/agent-discovery.js';
+import agentDiscoveryProbe, { type AgentDiscoveryFacts } from '../../probes/agent-discovery/index.js';
 import { CRAWL_ACCEPT } from '../../src/audit/resource.js';
 import { startStaticPortal, type RunningPortal } from '../../src/demo/static-server.js';
 import { createAuditFetch } from '../../src/fetch/audit-fetch.js';

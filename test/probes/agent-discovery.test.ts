@@ -3,7 +3,7 @@
 // path) and an integration run against test/fixtures/agent-discovery/site served over HTTP.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import agentDiscoveryProbe, { createAgentDiscoveryProbe, type AgentDiscoveryFacts } from '../../probes/agent-discovery.js';
+import agentDiscoveryProbe, { createAgentDiscoveryProbe, type AgentDiscoveryFacts } from '../../probes/agent-discovery/index.js';
 import { CRAWL_ACCEPT } from '../../src/audit/resource.js';
 import { startStaticPortal, type RunningPortal } from '../../src/demo/static-server.js';
 import { createAuditFetch } from '../../src/fetch/audit-fetch.js';

@@ -4,7 +4,7 @@
 // client's resolver maps idp.example-bank.test to, so the redirect chain really leaves the portal.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import gatingProbe, { GATING_RULES, MAX_KEY_FETCHES, sameSite, type GatingFacts } from '../../probes/gating.js';
+import gatingProbe, { GATING_RULES, MAX_KEY_FETCHES, sameSite, type GatingFacts } from '../../probes/gating/index.js';
 import { crawl } from '../../src/crawl/crawler.js';
 import { createPageParser } from '../../src/crawl/parse-pool.js';
 import type { Page } from '../../src/contract/page.js';

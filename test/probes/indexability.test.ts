@@ -3,7 +3,7 @@
 // test/fixtures/indexability/site served by startStaticPortal (X-Robots-Tag headers, a redirect and a
 // 500 come from its _routes.json), fetched with the real HTTP client.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import indexabilityProbe, { type IndexabilityFacts } from '../../probes/indexability.js';
+import indexabilityProbe, { type IndexabilityFacts } from '../../probes/indexability/index.js';
 import { startStaticPortal, type RunningPortal } from '../../src/demo/static-server.js';
 import { createAuditFetch } from '../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../src/fetch/client.js';

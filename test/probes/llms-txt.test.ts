@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FetchRequest, FetchResult } from '../../src/fetch/types.js';
 import type { ProbeContext } from '../../src/contract/probe.js';
 import { countTokens } from '../../src/util/tokens.js';
-import llmsTxtProbe from '../../probes/llms-txt.js';
+import llmsTxtProbe from '../../probes/llms-txt/index.js';
 import { startServer, type TestServer } from '../fetch/test-server.js';
 import { makePage, makeSnapshot } from '../helpers/probe-context.js';
 

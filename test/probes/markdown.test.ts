@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { get_encoding } from 'tiktoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import markdownProbe, { type MarkdownFacts } from '../../probes/markdown.js';
+import markdownProbe, { type MarkdownFacts } from '../../probes/markdown/index.js';
 import { CRAWL_ACCEPT } from '../../src/audit/resource.js';
 import { startStaticPortal, type RunningPortal } from '../../src/demo/static-server.js';
 import { createAuditFetch } from '../../src/fetch/audit-fetch.js';

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import openapiProbe, { MAX_CANDIDATES, type OpenapiFacts } from '../../probes/openapi.js';
+import openapiProbe, { MAX_CANDIDATES, type OpenapiFacts } from '../../probes/openapi/index.js';
 import { startStaticPortal, type RunningPortal } from '../../src/demo/static-server.js';
 import { createAuditFetch } from '../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../src/fetch/client.js';

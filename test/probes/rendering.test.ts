@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import probe, { MAX_RENDERS, selectPages, type RenderingFacts } from '../../probes/rendering.js';
+import probe, { MAX_RENDERS, selectPages, type RenderingFacts } from '../../probes/rendering/index.js';
 import { closeBrowser, DOCUMENT_ACCEPT, tryLaunchBrowser } from '../../src/browser/browser.js';
 import type { Page } from '../../src/contract/page.js';
 import { detectAppShell } from '../../src/browser/app-shell.js';

@@ -3,7 +3,7 @@
 // the real static server and fetched with the real HTTP client.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import structuredDataProbe, { htmlPages, isApiPage, type StructuredDataFacts } from '../../probes/structured-data.js';
+import structuredDataProbe, { htmlPages, isApiPage, type StructuredDataFacts } from '../../probes/structured-data/index.js';
 import { startStaticPortal, type RunningPortal } from '../../src/demo/static-server.js';
 import { createAuditFetch } from '../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../src/fetch/client.js';

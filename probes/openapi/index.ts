@@ -7,19 +7,19 @@
 // agent-readiness (src/openapi/quality.ts). A spec behind a login is reported `gated`, not missing.
 // Rate limits (429, Retry-After, RateLimit headers) and deprecation (`deprecated: true`, the
 // Deprecation and Sunset headers) are read from the specs and the crawled docs (src/openapi/machine-signals.ts).
-import type { Page } from '../src/contract/page.js';
-import { decodeBody } from '../src/fetch/decode.js';
-import type { FetchResult } from '../src/fetch/types.js';
-import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';
-import { parseApiCatalog } from '../src/openapi/api-catalog.js';
-import { parseApisJson } from '../src/openapi/apis-json.js';
-import { absoluteUrl, addCommonPaths, addPageCandidates, API_CATALOG_PATH, APIS_JSON_PATH, CandidateSet, linkHeaderTargets } from '../src/openapi/discover.js';
-import { classify, describeSpec, unreadDocument, withValidation, type OpenapiDocument, type SpecResponse } from '../src/openapi/document.js';
-import { MAX_PARSE_BYTES, type SpecFamily } from '../src/openapi/load.js';
-import { machineSignals, type AssessedSpec, type DeprecationFacts, type RateLimitFacts } from '../src/openapi/machine-signals.js';
-import { SIGNALS } from '../src/openapi/quality.js';
-import { strengthOf, type CandidateResult, type FoundVia, type QualitySignal } from '../src/openapi/types.js';
-import { createSpecValidator, type SpecValidator } from '../src/openapi/validate.js';
+import type { Page } from '../../src/contract/page.js';
+import { decodeBody } from '../../src/fetch/decode.js';
+import type { FetchResult } from '../../src/fetch/types.js';
+import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
+import { parseApiCatalog } from '../../src/openapi/api-catalog.js';
+import { parseApisJson } from '../../src/openapi/apis-json.js';
+import { absoluteUrl, addCommonPaths, addPageCandidates, API_CATALOG_PATH, APIS_JSON_PATH, CandidateSet, linkHeaderTargets } from '../../src/openapi/discover.js';
+import { classify, describeSpec, unreadDocument, withValidation, type OpenapiDocument, type SpecResponse } from '../../src/openapi/document.js';
+import { MAX_PARSE_BYTES, type SpecFamily } from '../../src/openapi/load.js';
+import { machineSignals, type AssessedSpec, type DeprecationFacts, type RateLimitFacts } from '../../src/openapi/machine-signals.js';
+import { SIGNALS } from '../../src/openapi/quality.js';
+import { strengthOf, type CandidateResult, type FoundVia, type QualitySignal } from '../../src/openapi/types.js';
+import { createSpecValidator, type SpecValidator } from '../../src/openapi/validate.js';
 
 const TEXT = {
   title: 'OpenAPI documents',

@@ -6,23 +6,23 @@
 // paths and link texts (src/gating/key-pages.ts); a key page the crawl did not fetch is fetched once
 // here (same site only, at most one per kind). Patterns are data: probes/data/login-patterns.json
 // and probes/data/gating-*.json.
-import { PAGE_ACCEPT } from '../src/crawl/crawler.js';
-import { parsePage } from '../src/crawl/parse-page.js';
-import type { Page } from '../src/contract/page.js';
-import { decodeBody } from '../src/fetch/decode.js';
-import type { FetchResult } from '../src/fetch/types.js';
-import { classifyPage, failedFetchVerdict } from '../src/gating/classify.js';
-import { findKeyCandidates, type KeyCandidate } from '../src/gating/key-pages.js';
-import { matchLoginUrl } from '../src/gating/login-url.js';
-import { compileGatingRules, type GatingRules } from '../src/gating/rules.js';
-import { isLoginGate, summarize, type GatingSummary } from '../src/gating/summarize.js';
-import { KEY_KINDS, type GateEvidence, type KeyKind, type KeyPage, type PageVerdict } from '../src/gating/types.js';
-import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';
-import botSignaturesJson from './data/gating-bot-signatures.json' with { type: 'json' };
-import keyPagesJson from './data/gating-key-pages.json' with { type: 'json' };
-import phrasesJson from './data/gating-phrases.json' with { type: 'json' };
-import loginPatternsJson from './data/login-patterns.json' with { type: 'json' };
-import { isSameSite } from '../src/util/site.js';
+import { PAGE_ACCEPT } from '../../src/crawl/crawler.js';
+import { parsePage } from '../../src/crawl/parse-page.js';
+import type { Page } from '../../src/contract/page.js';
+import { decodeBody } from '../../src/fetch/decode.js';
+import type { FetchResult } from '../../src/fetch/types.js';
+import { classifyPage, failedFetchVerdict } from '../../src/gating/classify.js';
+import { findKeyCandidates, type KeyCandidate } from '../../src/gating/key-pages.js';
+import { matchLoginUrl } from '../../src/gating/login-url.js';
+import { compileGatingRules, type GatingRules } from '../../src/gating/rules.js';
+import { isLoginGate, summarize, type GatingSummary } from '../../src/gating/summarize.js';
+import { KEY_KINDS, type GateEvidence, type KeyKind, type KeyPage, type PageVerdict } from '../../src/gating/types.js';
+import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
+import botSignaturesJson from '../data/gating-bot-signatures.json' with { type: 'json' };
+import keyPagesJson from '../data/gating-key-pages.json' with { type: 'json' };
+import phrasesJson from '../data/gating-phrases.json' with { type: 'json' };
+import loginPatternsJson from '../data/login-patterns.json' with { type: 'json' };
+import { isSameSite } from '../../src/util/site.js';
 
 const KIND_NAMES: Record<KeyKind, string> = {
   docs: 'documentation',

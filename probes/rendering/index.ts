@@ -12,12 +12,12 @@
 // browser"); undefined → the probe launches its own Chromium (unless PORTALPROBE_NO_BROWSER is set)
 // and closes it when done.
 import type { Browser } from 'playwright-core';
-import type { Page } from '../src/contract/page.js';
-import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';
-import { closeBrowser, isBrowser, renderPage, tryLaunchBrowser, type RenderedPage } from '../src/browser/browser.js';
-import { isRenderable, pageDocument } from '../src/browser/page-document.js';
-import { detectAppShell, type ShellVerdict } from '../src/browser/app-shell.js';
-import { compareRender } from '../src/browser/render-compare.js';
+import type { Page } from '../../src/contract/page.js';
+import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
+import { closeBrowser, isBrowser, renderPage, tryLaunchBrowser, type RenderedPage } from '../../src/browser/browser.js';
+import { isRenderable, pageDocument } from '../../src/browser/page-document.js';
+import { detectAppShell, type ShellVerdict } from '../../src/browser/app-shell.js';
+import { compareRender } from '../../src/browser/render-compare.js';
 
 const TEXT = {
   title: 'JavaScript rendering',

@@ -2,12 +2,12 @@
 // checks the structure, checks a bounded number of the listed links (GET through the audit's cached
 // fetch, so pages the crawl already fetched cost nothing), and measures both files in tokens.
 // Parsing lives in src/llms-txt; this file gathers and summarises.
-import { mapPool } from '../src/util/map-pool.js';
-import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';
-import { isMarkdownUrl, isSameSite, listedUrls, shareOf } from '../src/llms-txt/links.js';
-import { parseLlmsTxt, type LlmsTxtDocument } from '../src/llms-txt/parse.js';
-import { llmsTxtFromResponse, type LlmsTxtAbsence } from '../src/llms-txt/response.js';
-import { countTokens } from '../src/util/tokens.js';
+import { mapPool } from '../../src/util/map-pool.js';
+import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
+import { isMarkdownUrl, isSameSite, listedUrls, shareOf } from '../../src/llms-txt/links.js';
+import { parseLlmsTxt, type LlmsTxtDocument } from '../../src/llms-txt/parse.js';
+import { llmsTxtFromResponse, type LlmsTxtAbsence } from '../../src/llms-txt/response.js';
+import { countTokens } from '../../src/util/tokens.js';
 
 const TEXT = {
   title: 'llms.txt',

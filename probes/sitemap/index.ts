@@ -3,13 +3,13 @@
 // (https://www.sitemaps.org/protocol.html) and how well they cover the site: URL count, lastmod
 // coverage, share on the audited host, and how many crawled pages they list. Parsing and walking
 // live in src/sitemap; this file only gathers and summarises.
-import type { Page } from '../src/contract/page.js';
-import { ageInDays } from '../src/util/age.js';
-import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';
-import { findSitemapCandidates } from '../src/sitemap/discover.js';
-import type { SitemapKind } from '../src/sitemap/types.js';
-import { w3cDatetimeToMs } from '../src/sitemap/w3c-datetime.js';
-import { walkSitemaps, type WalkedSitemap } from '../src/sitemap/walk.js';
+import type { Page } from '../../src/contract/page.js';
+import { ageInDays } from '../../src/util/age.js';
+import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
+import { findSitemapCandidates } from '../../src/sitemap/discover.js';
+import type { SitemapKind } from '../../src/sitemap/types.js';
+import { w3cDatetimeToMs } from '../../src/sitemap/w3c-datetime.js';
+import { walkSitemaps, type WalkedSitemap } from '../../src/sitemap/walk.js';
 
 const TEXT = {
   title: 'XML sitemap',

@@ -7,22 +7,22 @@
 // authenticate: OAuth / OpenID Connect discovery metadata (RFC 8414, OIDC Discovery 1.0, RFC 9728;
 // src/agent-discovery/auth-discovery.ts). Parsing lives in src/agent-discovery; this file gathers
 // through the audit's cached fetch and reports.
-import type { Page } from '../src/contract/page.js';
-import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';
-import { parseAiPlugin } from '../src/agent-discovery/ai-plugin.js';
-import { parseAgentCard } from '../src/agent-discovery/agent-card.js';
-import { catalogContentType, parseApiCatalog, type CatalogEntry } from '../src/formats/api-catalog.js';
-import { parseApisJson, type ApisJsonApi } from '../src/formats/apis-json.js';
-import { discoverAuthMetadata, type AuthMetadataFacts } from '../src/agent-discovery/auth-discovery.js';
-import { contentSignalsFrom, type ContentSignal } from '../src/agent-discovery/content-signal.js';
-import { FEED_ACCEPT, parseFeed, type FeedFormat } from '../src/formats/feeds.js';
-import { parseMcpCard } from '../src/agent-discovery/mcp.js';
-import { parseOpenSearch } from '../src/agent-discovery/opensearch.js';
-import { discoverPageLinks, type PageLink } from '../src/agent-discovery/page-links.js';
-import { isHtmlAnswer, isOk, pageIndex, readResource, robotsBlocked, statusNote, type Resource } from '../src/audit/resource.js';
-import { parseSecurityTxt, type SecurityTxtFields } from '../src/agent-discovery/security-txt.js';
-import { ageInDays } from '../src/util/age.js';
-import { llmsTxtFromResponse } from '../src/llms-txt/response.js';
+import type { Page } from '../../src/contract/page.js';
+import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
+import { parseAiPlugin } from '../../src/agent-discovery/ai-plugin.js';
+import { parseAgentCard } from '../../src/agent-discovery/agent-card.js';
+import { catalogContentType, parseApiCatalog, type CatalogEntry } from '../../src/formats/api-catalog.js';
+import { parseApisJson, type ApisJsonApi } from '../../src/formats/apis-json.js';
+import { discoverAuthMetadata, type AuthMetadataFacts } from '../../src/agent-discovery/auth-discovery.js';
+import { contentSignalsFrom, type ContentSignal } from '../../src/agent-discovery/content-signal.js';
+import { FEED_ACCEPT, parseFeed, type FeedFormat } from '../../src/formats/feeds.js';
+import { parseMcpCard } from '../../src/agent-discovery/mcp.js';
+import { parseOpenSearch } from '../../src/agent-discovery/opensearch.js';
+import { discoverPageLinks, type PageLink } from '../../src/agent-discovery/page-links.js';
+import { isHtmlAnswer, isOk, pageIndex, readResource, robotsBlocked, statusNote, type Resource } from '../../src/audit/resource.js';
+import { parseSecurityTxt, type SecurityTxtFields } from '../../src/agent-discovery/security-txt.js';
+import { ageInDays } from '../../src/util/age.js';
+import { llmsTxtFromResponse } from '../../src/llms-txt/response.js';
 
 const TEXT = {
   title: 'Agent discovery files',

@@ -5,19 +5,19 @@
 // Fetches: /robots.txt per origin (shared with the robots probe through the audit cache) and
 // canonical targets the crawl did not fetch, at most ctx.options.maxLinkChecks of them.
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import type { Page, Snapshot } from '../src/contract/page.js';
-import { AbortedError } from '../src/errors.js';
-import { decodeBody } from '../src/fetch/decode.js';
-import type { CanonicalKind } from '../src/indexability/canonical.js';
-import type { HreflangReason } from '../src/indexability/hreflang.js';
-import { judgePage, type PageVerdict } from '../src/indexability/page.js';
-import { TITLE_MAX, TITLE_MIN } from '../src/indexability/page-text.js';
-import { SEARCH_AGENT_NAMES } from '../src/indexability/robots-rules.js';
-import { pageCanonicalProblems, summarizeSite, type IndexabilityFacts as Facts, type TargetCheck } from '../src/indexability/site.js';
-import { checkTargets, type KnownPage } from '../src/indexability/targets.js';
-import type { Finding, Probe, ProbeContext, Severity } from '../src/contract/probe.js';
-import { AI_AGENTS } from '../src/robots/ai-agents.js';
-import { robotsFromResponse, robotsOutcome, type RobotsFile } from '../src/robots/index.js';
+import type { Page, Snapshot } from '../../src/contract/page.js';
+import { AbortedError } from '../../src/errors.js';
+import { decodeBody } from '../../src/fetch/decode.js';
+import type { CanonicalKind } from '../../src/indexability/canonical.js';
+import type { HreflangReason } from '../../src/indexability/hreflang.js';
+import { judgePage, type PageVerdict } from '../../src/indexability/page.js';
+import { TITLE_MAX, TITLE_MIN } from '../../src/indexability/page-text.js';
+import { SEARCH_AGENT_NAMES } from '../../src/indexability/robots-rules.js';
+import { pageCanonicalProblems, summarizeSite, type IndexabilityFacts as Facts, type TargetCheck } from '../../src/indexability/site.js';
+import { checkTargets, type KnownPage } from '../../src/indexability/targets.js';
+import type { Finding, Probe, ProbeContext, Severity } from '../../src/contract/probe.js';
+import { AI_AGENTS } from '../../src/robots/ai-agents.js';
+import { robotsFromResponse, robotsOutcome, type RobotsFile } from '../../src/robots/index.js';
 
 const TEXT = {
   title: 'Indexability (robots rules, canonical, hreflang, titles)',

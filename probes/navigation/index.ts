@@ -6,10 +6,10 @@
 // BreadcrumbList in JSON-LD or microdata), and which carry Open Graph and Twitter card tags.
 // Elements are recognised during the crawl's one DOM walk (src/navigation/elements.ts); hidden
 // elements do not count. Judging lives in src/navigation; this file words the findings.
-import type { Page, Snapshot } from '../src/contract/page.js';
-import { describeElement } from '../src/navigation/elements.js';
-import { summarizeNavigation, type NavigationFacts as SiteFacts } from '../src/navigation/site.js';
-import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';
+import type { Page, Snapshot } from '../../src/contract/page.js';
+import { describeElement } from '../../src/navigation/elements.js';
+import { summarizeNavigation, type NavigationFacts as SiteFacts } from '../../src/navigation/site.js';
+import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
 
 export type NavigationFacts = SiteFacts;
 

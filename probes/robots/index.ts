@@ -7,13 +7,13 @@
 // the usual portal sections /docs, /api, /pricing and /reference whether or not the crawl saw them.
 // access = 'none' when every one of those paths is disallowed (the agent may fetch nothing of the
 // public site, home page included), 'partial' when some are, 'all' when none are.
-import type { Snapshot } from '../src/contract/page.js';
-import type { FetchResult } from '../src/fetch/types.js';
-import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';
-import { AGENT_PURPOSES, AI_AGENTS, type AgentPurpose } from '../src/robots/ai-agents.js';
-import { matcherFor, type AllowResult } from '../src/robots/match.js';
-import { extractAgentToken, MAX_PARSE_BYTES, parseRobots, type RobotsFile } from '../src/robots/parse.js';
-import { robotsFromResponse, robotsOutcome } from '../src/robots/response.js';
+import type { Snapshot } from '../../src/contract/page.js';
+import type { FetchResult } from '../../src/fetch/types.js';
+import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
+import { AGENT_PURPOSES, AI_AGENTS, type AgentPurpose } from '../../src/robots/ai-agents.js';
+import { matcherFor, type AllowResult } from '../../src/robots/match.js';
+import { extractAgentToken, MAX_PARSE_BYTES, parseRobots, type RobotsFile } from '../../src/robots/parse.js';
+import { robotsFromResponse, robotsOutcome } from '../../src/robots/response.js';
 
 const TEXT = {
   title: 'robots.txt and AI crawler access',

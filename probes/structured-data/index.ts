@@ -4,12 +4,12 @@
 // site read-out live in src/structured-data; this file picks the pages and words the findings.
 // No fetches: everything comes from the crawled pages (JSON-LD blocks and raw HTML).
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import type { Page, Snapshot } from '../src/contract/page.js';
-import { AbortedError } from '../src/errors.js';
-import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';
-import { extractPage } from '../src/structured-data/extract-page.js';
-import { summarizeSite, type CheckedPage, type SiteStructuredData } from '../src/structured-data/site.js';
-import type { WarningKind } from '../src/formats/schema-org/types.js';
+import type { Page, Snapshot } from '../../src/contract/page.js';
+import { AbortedError } from '../../src/errors.js';
+import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
+import { extractPage } from '../../src/structured-data/extract-page.js';
+import { summarizeSite, type CheckedPage, type SiteStructuredData } from '../../src/structured-data/site.js';
+import type { WarningKind } from '../../src/formats/schema-org/types.js';
 
 const TEXT = {
   title: 'Structured data (schema.org)',

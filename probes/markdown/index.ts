@@ -5,19 +5,19 @@
 // counts tokens (tiktoken) of each page's HTML, main text and Markdown (served, or an estimate made
 // with turndown), flags pages too large for a typical agent context, and measures llms-full.txt.
 // Judging lives in src/markdown; this file gathers.
-import { mapPool } from '../src/util/map-pool.js';
-import type { Page } from '../src/contract/page.js';
-import type { Finding, Probe, ProbeContext } from '../src/contract/probe.js';
-import { pageIndex, readResource } from '../src/audit/resource.js';
-import { llmsTxtFromResponse } from '../src/llms-txt/response.js';
-import { estimateMarkdown } from '../src/markdown/estimate.js';
-import { classifyNegotiation, MARKDOWN_ACCEPT, varyListsAccept, type NegotiationOutcome } from '../src/markdown/negotiation.js';
-import { samplePages, MAX_SAMPLE } from '../src/markdown/sample.js';
-import { classifyTwin, markdownAlternates, siblingCandidates } from '../src/markdown/siblings.js';
+import { mapPool } from '../../src/util/map-pool.js';
+import type { Page } from '../../src/contract/page.js';
+import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
+import { pageIndex, readResource } from '../../src/audit/resource.js';
+import { llmsTxtFromResponse } from '../../src/llms-txt/response.js';
+import { estimateMarkdown } from '../../src/markdown/estimate.js';
+import { classifyNegotiation, MARKDOWN_ACCEPT, varyListsAccept, type NegotiationOutcome } from '../../src/markdown/negotiation.js';
+import { samplePages, MAX_SAMPLE } from '../../src/markdown/sample.js';
+import { classifyTwin, markdownAlternates, siblingCandidates } from '../../src/markdown/siblings.js';
 import {
   FULL_TOKEN_LIMIT, oversizedPages, PAGE_TOKEN_LIMIT, ratio, readableTokens, summarizeTokens, type PageTokens, type TokenSummary,
-} from '../src/markdown/token-stats.js';
-import { countTokens } from '../src/util/tokens.js';
+} from '../../src/markdown/token-stats.js';
+import { countTokens } from '../../src/util/tokens.js';
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 /** The URL a page was checked at: where the crawl landed (after redirects). */
