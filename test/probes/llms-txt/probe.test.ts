@@ -1,12 +1,12 @@
 // Integration: the llms-txt probe against a real node:http server on 127.0.0.1 — a valid llms.txt
 // with one broken link plus an llms-full.txt; an HTML soft 404 at /llms.txt; no files at all.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FetchRequest, FetchResult } from '../../src/fetch/types.js';
-import type { ProbeContext } from '../../src/contract/probe.js';
-import { countTokens } from '../../src/util/tokens.js';
-import llmsTxtProbe from '../../probes/llms-txt/index.js';
-import { startServer, type TestServer } from '../fetch/test-server.js';
-import { makePage, makeSnapshot } from '../helpers/probe-context.js';
+import type { FetchRequest, FetchResult } from '../../../src/fetch/types.js';
+import type { ProbeContext } from '../../../src/contract/probe.js';
+import { countTokens } from '../../../src/util/tokens.js';
+import llmsTxtProbe from '../../../probes/llms-txt/index.js';
+import { startServer, type TestServer } from '../../fetch/test-server.js';
+import { makePage, makeSnapshot } from '../../helpers/probe-context.js';
 
 /**
  * ctx.fetch for tests: node's fetch against 127.0.0.1, answers shaped like FetchResult, never throws.

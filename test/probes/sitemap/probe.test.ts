@@ -2,11 +2,11 @@
 // index, the index lists two urlsets (one gzipped), the default locations are a 404 and a soft 404.
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FetchRequest, FetchResult } from '../../src/fetch/types.js';
-import type { ProbeContext } from '../../src/contract/probe.js';
-import sitemapProbe from '../../probes/sitemap/index.js';
-import { startServer, type TestServer } from '../fetch/test-server.js';
-import { makePage, makeSnapshot } from '../helpers/probe-context.js';
+import type { FetchRequest, FetchResult } from '../../../src/fetch/types.js';
+import type { ProbeContext } from '../../../src/contract/probe.js';
+import sitemapProbe from '../../../probes/sitemap/index.js';
+import { startServer, type TestServer } from '../../fetch/test-server.js';
+import { makePage, makeSnapshot } from '../../helpers/probe-context.js';
 
 /**
  * ctx.fetch for tests: node's fetch against 127.0.0.1, answers shaped like FetchResult, never throws.

@@ -2,8 +2,8 @@
 // crawl start (never the clock), over in-memory responses: time-zone offsets, date-only values,
 // a lastmod after the start (clamped to 0 and flagged), and no age without lastmod or start.
 import { describe, expect, it } from 'vitest';
-import sitemapProbe from '../../probes/sitemap/index.js';
-import { makeContext, makeSnapshot } from '../helpers/probe-context.js';
+import sitemapProbe from '../../../probes/sitemap/index.js';
+import { makeContext, makeSnapshot } from '../../helpers/probe-context.js';
 
 const O = 'https://docs.acme.test';
 const urlset = (...lastmods: string[]) =>
