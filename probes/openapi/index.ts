@@ -11,15 +11,15 @@ import type { Page } from '../../src/contract/page.js';
 import { decodeBody } from '../../src/fetch/decode.js';
 import type { FetchResult } from '../../src/fetch/types.js';
 import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
-import { parseApiCatalog } from '../../src/openapi/api-catalog.js';
-import { parseApisJson } from '../../src/openapi/apis-json.js';
-import { absoluteUrl, addCommonPaths, addPageCandidates, API_CATALOG_PATH, APIS_JSON_PATH, CandidateSet, linkHeaderTargets } from '../../src/openapi/discover.js';
-import { classify, describeSpec, unreadDocument, withValidation, type OpenapiDocument, type SpecResponse } from '../../src/openapi/document.js';
-import { MAX_PARSE_BYTES, type SpecFamily } from '../../src/openapi/load.js';
-import { machineSignals, type AssessedSpec, type DeprecationFacts, type RateLimitFacts } from '../../src/openapi/machine-signals.js';
-import { SIGNALS } from '../../src/openapi/quality.js';
-import { strengthOf, type CandidateResult, type FoundVia, type QualitySignal } from '../../src/openapi/types.js';
-import { createSpecValidator, type SpecValidator } from '../../src/openapi/validate.js';
+import { parseApiCatalog } from './api-catalog.js';
+import { parseApisJson } from './apis-json.js';
+import { absoluteUrl, addCommonPaths, addPageCandidates, API_CATALOG_PATH, APIS_JSON_PATH, CandidateSet, linkHeaderTargets } from './discover.js';
+import { classify, describeSpec, unreadDocument, withValidation, type OpenapiDocument, type SpecResponse } from './document.js';
+import { MAX_PARSE_BYTES, type SpecFamily } from './load.js';
+import { machineSignals, type AssessedSpec, type DeprecationFacts, type RateLimitFacts } from './machine-signals.js';
+import { SIGNALS } from './quality.js';
+import { strengthOf, type CandidateResult, type FoundVia, type QualitySignal } from './types.js';
+import { createSpecValidator, type SpecValidator } from './validate.js';
 
 const TEXT = {
   title: 'OpenAPI documents',

@@ -6,16 +6,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import openapiProbe, { type OpenapiFacts } from '../../probes/openapi/index.js';
-import { startStaticPortal, type RunningPortal } from '../../src/demo/static-server.js';
-import { createAuditFetch } from '../../src/fetch/audit-fetch.js';
-import { createHttpClient } from '../../src/fetch/client.js';
-import type { HttpClient } from '../../src/fetch/types.js';
-import type { Finding, ProbeContext } from '../../src/contract/probe.js';
-import { makeContext, makePage, makeSnapshot, type FakeResponse } from '../helpers/probe-context.js';
+import openapiProbe, { type OpenapiFacts } from '../../../probes/openapi/index.js';
+import { startStaticPortal, type RunningPortal } from '../../../src/demo/static-server.js';
+import { createAuditFetch } from '../../../src/fetch/audit-fetch.js';
+import { createHttpClient } from '../../../src/fetch/client.js';
+import type { HttpClient } from '../../../src/fetch/types.js';
+import type { Finding, ProbeContext } from '../../../src/contract/probe.js';
+import { makeContext, makePage, makeSnapshot, type FakeResponse } from '../../helpers/probe-context.js';
 
 const ORIGIN = 'https://developer.acme.io';
-const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/openapi');
+const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/openapi');
 const json = (body: unknown): FakeResponse => ({ status: 200, headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 const page = (p: string, body: string) => makePage({ url: `${ORIGIN}${p}`, html: `<!doctype html><html><body><main>${body}</main></body></html>` });
 

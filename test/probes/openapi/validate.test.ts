@@ -1,7 +1,7 @@
 // Unit tests for the pure parts of src/openapi/validate.ts: message compaction and the prechecks
 // that answer without the worker (the worker itself is exercised by corpus.test.ts and hostile.test.ts).
 import { describe, expect, it } from 'vitest';
-import { compactMessage, MAX_MESSAGES, precheck } from '../../src/openapi/validate.js';
+import { compactMessage, MAX_MESSAGES, precheck } from '../../../probes/openapi/validate.js';
 
 describe('compactMessage', () => {
   it.each([

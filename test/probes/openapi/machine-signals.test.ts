@@ -5,10 +5,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadSpec } from '../../src/openapi/load.js';
-import { machineSignals, MAX_EVIDENCE, type AssessedSpec } from '../../src/openapi/machine-signals.js';
+import { loadSpec } from '../../../probes/openapi/load.js';
+import { machineSignals, MAX_EVIDENCE, type AssessedSpec } from '../../../probes/openapi/machine-signals.js';
 
-const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/openapi');
+const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/openapi');
 const API = 'https://developer.acme.io';
 
 function real(file: string): AssessedSpec {

@@ -4,11 +4,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeBody } from '../../src/fetch/decode.js';
-import { loadSpec, MAX_DEPTH, MAX_PARSE_BYTES, MAX_YAML_ALIASES } from '../../src/openapi/load.js';
-import { assessQuality } from '../../src/openapi/quality.js';
-import { externalRefs } from '../../src/openapi/refs.js';
-import { createSpecValidator, PARSER_OPTIONS } from '../../src/openapi/validate.js';
+import { decodeBody } from '../../../src/fetch/decode.js';
+import { loadSpec, MAX_DEPTH, MAX_PARSE_BYTES, MAX_YAML_ALIASES } from '../../../probes/openapi/load.js';
+import { assessQuality } from '../../../probes/openapi/quality.js';
+import { externalRefs } from '../../../probes/openapi/refs.js';
+import { createSpecValidator, PARSER_OPTIONS } from '../../../probes/openapi/validate.js';
 import { hugeSpec, yamlAliasBomb } from './hostile-inputs.js';
 
 describe('loadSpec on hostile bodies', () => {

@@ -2,9 +2,9 @@
 // 2.0, 3.0 and 3.1; inline and $ref'd responses and headers; 4XX ranges and `default`; $ref cycles,
 // missing and external targets; wrong types (responses as an array, headers as a string).
 import { describe, expect, it } from 'vitest';
-import type { SpecFamily } from '../../src/openapi/load.js';
-import { assessRateLimits, rateLimitHeaderStyle } from '../../src/openapi/rate-limits.js';
-import { escapePointer, follow, walkResponses } from '../../src/openapi/responses.js';
+import type { SpecFamily } from '../../../probes/openapi/load.js';
+import { assessRateLimits, rateLimitHeaderStyle } from '../../../probes/openapi/rate-limits.js';
+import { escapePointer, follow, walkResponses } from '../../../probes/openapi/responses.js';
 
 type Spec = Record<string, unknown>;
 

@@ -7,11 +7,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadSpec } from '../../src/openapi/load.js';
-import { assessQuality } from '../../src/openapi/quality.js';
-import { createSpecValidator, type ValidationOutcome } from '../../src/openapi/validate.js';
+import { loadSpec } from '../../../probes/openapi/load.js';
+import { assessQuality } from '../../../probes/openapi/quality.js';
+import { createSpecValidator, type ValidationOutcome } from '../../../probes/openapi/validate.js';
 
-const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/openapi');
+const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/openapi');
 const validator = createSpecValidator();
 afterAll(() => validator.close());
 

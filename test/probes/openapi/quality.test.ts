@@ -4,13 +4,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadSpec } from '../../src/openapi/load.js';
-import { listOperations } from '../../src/openapi/operations.js';
-import { assessQuality, containsExample, QUALITY_WEIGHTS, qualityScoreOf, SIGNALS } from '../../src/openapi/quality.js';
-import { deref, externalRefs, resolvePointer } from '../../src/openapi/refs.js';
-import { judgeServer, SERVER_REASONS } from '../../src/openapi/surface.js';
+import { loadSpec } from '../../../probes/openapi/load.js';
+import { listOperations } from '../../../probes/openapi/operations.js';
+import { assessQuality, containsExample, QUALITY_WEIGHTS, qualityScoreOf, SIGNALS } from '../../../probes/openapi/quality.js';
+import { deref, externalRefs, resolvePointer } from '../../../probes/openapi/refs.js';
+import { judgeServer, SERVER_REASONS } from '../../../probes/openapi/surface.js';
 
-const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/openapi/quality-spec.yaml');
+const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/openapi/quality-spec.yaml');
 
 function quality() {
   const loaded = loadSpec(readFileSync(FIXTURE, 'utf8'), 'application/yaml');

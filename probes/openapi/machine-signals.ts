@@ -2,7 +2,7 @@
 // signals (rate-limits.ts, deprecation.ts) summed over the assessed documents, plus what the
 // crawled docs say (docs-mentions.ts), and the findings they call for. Evidence is a spec URL with
 // a JSON Pointer fragment (RFC 6901 §6) or a page URL with a quote. Pure.
-import type { Finding } from '../contract/probe.js';
+import type { Finding } from '../../src/contract/probe.js';
 import { assessDeprecation, type DocumentDeprecation } from './deprecation.js';
 import { deprecationHeaderMentions, rateLimitMentions, type DocsMention, type RateLimitMention, type TextPage } from './docs-mentions.js';
 import type { SpecFamily } from './load.js';

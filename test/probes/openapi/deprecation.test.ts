@@ -3,9 +3,9 @@
 // "deprecated", not example payloads), Deprecation (RFC 9745) and Sunset (RFC 8594) response
 // headers, wrong types, and the node budget of the schema search.
 import { describe, expect, it } from 'vitest';
-import { assessDeprecation, SCHEMA_WALK_BUDGET } from '../../src/openapi/deprecation.js';
-import type { SpecFamily } from '../../src/openapi/load.js';
-import { walkResponses } from '../../src/openapi/responses.js';
+import { assessDeprecation, SCHEMA_WALK_BUDGET } from '../../../probes/openapi/deprecation.js';
+import type { SpecFamily } from '../../../probes/openapi/load.js';
+import { walkResponses } from '../../../probes/openapi/responses.js';
 
 type Spec = Record<string, unknown>;
 

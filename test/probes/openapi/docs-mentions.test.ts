@@ -10,7 +10,7 @@ import {
   rateLimitMention,
   rateLimitMentions,
   recommendsBackoff,
-} from '../../src/openapi/docs-mentions.js';
+} from '../../../probes/openapi/docs-mentions.js';
 
 describe('rateLimitMention', () => {
   it.each([

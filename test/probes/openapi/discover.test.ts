@@ -1,12 +1,12 @@
 // Unit tests for spec discovery (src/openapi/discover.ts), the RFC 9727 API catalog and APIs.json
 // readers, and the login-gate heuristics (src/openapi/gated.ts). Pages are parsed by the crawl's parser.
 import { describe, expect, it } from 'vitest';
-import { parseApiCatalog } from '../../src/openapi/api-catalog.js';
-import { parseApisJson } from '../../src/openapi/apis-json.js';
-import { addCommonPaths, addPageCandidates, CandidateSet, COMMON_SPEC_PATHS, docsUiSpecUrls, isSpecFileUrl, linkHeaderTargets } from '../../src/openapi/discover.js';
-import { gateEvidence, isLoginUrl } from '../../src/openapi/gated.js';
-import { strengthOf } from '../../src/openapi/types.js';
-import { makePage } from '../helpers/probe-context.js';
+import { parseApiCatalog } from '../../../probes/openapi/api-catalog.js';
+import { parseApisJson } from '../../../probes/openapi/apis-json.js';
+import { addCommonPaths, addPageCandidates, CandidateSet, COMMON_SPEC_PATHS, docsUiSpecUrls, isSpecFileUrl, linkHeaderTargets } from '../../../probes/openapi/discover.js';
+import { gateEvidence, isLoginUrl } from '../../../probes/openapi/gated.js';
+import { strengthOf } from '../../../probes/openapi/types.js';
+import { makePage } from '../../helpers/probe-context.js';
 
 const ORIGIN = 'https://developer.acme.io';
 
