@@ -7,8 +7,8 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Page, Snapshot } from '../../src/contract/page.js';
 import { AbortedError } from '../../src/errors.js';
 import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
-import { extractPage } from '../../src/structured-data/extract-page.js';
-import { summarizeSite, type CheckedPage, type SiteStructuredData } from '../../src/structured-data/site.js';
+import { extractPage } from './extract-page.js';
+import { summarizeSite, type CheckedPage, type SiteStructuredData } from './site.js';
 import type { WarningKind } from '../../src/formats/schema-org/types.js';
 
 const TEXT = {

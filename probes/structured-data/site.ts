@@ -2,9 +2,9 @@
 // business types are present, the organisation / WebAPI / FAQ read-outs, invalid blocks, and a
 // bounded per-page listing for the report. Pure: the probe passes in extracted pages.
 import { countFaqQuestions, findOrganization, findWebApi, type OrganizationSummary, type PageEntities, type WebApiSummary } from './business.js';
-import { schemaTypes, summarizeItem, treeTypes } from '../formats/schema-org/summarize.js';
-import type { BlockWarning, ItemSummary, PageStructuredData, Syntax } from '../formats/schema-org/types.js';
-import { BUSINESS_TYPES, anyIsA, isSchemaName, type BusinessType } from '../formats/schema-org/vocab.js';
+import { schemaTypes, summarizeItem, treeTypes } from '../../src/formats/schema-org/summarize.js';
+import type { BlockWarning, ItemSummary, PageStructuredData, Syntax } from '../../src/formats/schema-org/types.js';
+import { BUSINESS_TYPES, anyIsA, isSchemaName, type BusinessType } from '../../src/formats/schema-org/vocab.js';
 
 /** Bounds on what the facts list (counts stay exact). */
 export const LIST_LIMITS = {

@@ -4,8 +4,8 @@
 // a nested itemscope, with a memory so itemref loops end); values per "the property value" table.
 // https://html.spec.whatwg.org/multipage/microdata.html
 // Works on a parsed Document (jsdom, scripts never run); bounded in depth, items and elements visited.
-import type { BlockWarning, Entity, Value } from '../formats/schema-org/types.js';
-import { normalizeName } from '../formats/schema-org/vocab.js';
+import type { BlockWarning, Entity, Value } from '../../src/formats/schema-org/types.js';
+import { normalizeName } from '../../src/formats/schema-org/vocab.js';
 
 export interface MicrodataLimits {
   /** Nested items followed below a top-level item. @default 32 */

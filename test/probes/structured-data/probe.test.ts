@@ -3,14 +3,14 @@
 // the real static server and fetched with the real HTTP client.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import structuredDataProbe, { htmlPages, isApiPage, type StructuredDataFacts } from '../../probes/structured-data/index.js';
-import { startStaticPortal, type RunningPortal } from '../../src/demo/static-server.js';
-import { createAuditFetch } from '../../src/fetch/audit-fetch.js';
-import { createHttpClient } from '../../src/fetch/client.js';
-import { decodeBody } from '../../src/fetch/decode.js';
-import type { HttpClient } from '../../src/fetch/types.js';
-import type { Finding, ProbeContext } from '../../src/contract/probe.js';
-import { makeContext, makePage, makeSnapshot } from '../helpers/probe-context.js';
+import structuredDataProbe, { htmlPages, isApiPage, type StructuredDataFacts } from '../../../probes/structured-data/index.js';
+import { startStaticPortal, type RunningPortal } from '../../../src/demo/static-server.js';
+import { createAuditFetch } from '../../../src/fetch/audit-fetch.js';
+import { createHttpClient } from '../../../src/fetch/client.js';
+import { decodeBody } from '../../../src/fetch/decode.js';
+import type { HttpClient } from '../../../src/fetch/types.js';
+import type { Finding, ProbeContext } from '../../../src/contract/probe.js';
+import { makeContext, makePage, makeSnapshot } from '../../helpers/probe-context.js';
 
 const O = 'https://portal.example';
 const ld = (v: object): string => `<script type="application/ld+json">${JSON.stringify(v)}</script>`;
@@ -120,7 +120,7 @@ describe('structured-data probe (fixture portal over HTTP)', () => {
   let fetches = 0;
 
   beforeAll(async () => {
-    portal = await startStaticPortal({ root: fileURLToPath(new URL('../fixtures/structured-data/site', import.meta.url)), host: '127.0.0.1', port: 0 });
+    portal = await startStaticPortal({ root: fileURLToPath(new URL('../../fixtures/structured-data/site', import.meta.url)), host: '127.0.0.1', port: 0 });
     client = createHttpClient({ allowPrivate: true });
     const auditFetch = createAuditFetch(client);
     const pages = [];

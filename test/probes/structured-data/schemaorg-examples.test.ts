@@ -5,11 +5,11 @@
 // its reason, and the tests check that each listed exception really happens (no stale entries).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractPage } from '../../src/structured-data/extract-page.js';
-import { extractJsonLd } from '../../src/formats/schema-org/json-ld.js';
-import { treeTypes } from '../../src/formats/schema-org/summarize.js';
-import type { Entity, Syntax } from '../../src/formats/schema-org/types.js';
-import { BUSINESS_TYPES, anyIsA, type BusinessType } from '../../src/formats/schema-org/vocab.js';
+import { extractPage } from '../../../probes/structured-data/extract-page.js';
+import { extractJsonLd } from '../../../src/formats/schema-org/json-ld.js';
+import { treeTypes } from '../../../src/formats/schema-org/summarize.js';
+import type { Entity, Syntax } from '../../../src/formats/schema-org/types.js';
+import { BUSINESS_TYPES, anyIsA, type BusinessType } from '../../../src/formats/schema-org/vocab.js';
 
 interface Example {
   id: string | null;
@@ -20,7 +20,7 @@ interface Example {
   rdfa: string | null;
   jsonld: string | null;
 }
-const { examples } = JSON.parse(readFileSync(new URL('../fixtures/structured-data/schemaorg/selected-examples.json', import.meta.url), 'utf8')) as { examples: Example[] };
+const { examples } = JSON.parse(readFileSync(new URL('../../fixtures/structured-data/schemaorg/selected-examples.json', import.meta.url), 'utf8')) as { examples: Example[] };
 const URL_ = 'https://example.com/';
 
 /**

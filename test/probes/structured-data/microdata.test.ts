@@ -2,9 +2,9 @@
 // itemref (including loops), property values per element, and bounds.
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { extractMicrodata } from '../../src/structured-data/microdata.js';
-import { treeTypes } from '../../src/formats/schema-org/summarize.js';
-import type { Entity } from '../../src/formats/schema-org/types.js';
+import { extractMicrodata } from '../../../probes/structured-data/microdata.js';
+import { treeTypes } from '../../../src/formats/schema-org/summarize.js';
+import type { Entity } from '../../../src/formats/schema-org/types.js';
 
 const BASE = 'https://shop.example/products/anvil';
 function read(body: string, limits = {}) {

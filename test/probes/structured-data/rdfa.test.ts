@@ -2,9 +2,9 @@
 // resource, prefix; values; what is deliberately ignored; bounds.
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { extractRdfa } from '../../src/structured-data/rdfa.js';
-import { treeTypes } from '../../src/formats/schema-org/summarize.js';
-import type { Entity } from '../../src/formats/schema-org/types.js';
+import { extractRdfa } from '../../../probes/structured-data/rdfa.js';
+import { treeTypes } from '../../../src/formats/schema-org/summarize.js';
+import type { Entity } from '../../../src/formats/schema-org/types.js';
 
 const BASE = 'https://portal.example/about';
 function read(html: string, limits = {}) {

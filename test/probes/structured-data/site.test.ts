@@ -1,8 +1,8 @@
 // Tests for src/structured-data/site.ts and business.ts: the site-wide facts built from pages.
 import { describe, expect, it } from 'vitest';
-import { countFaqQuestions, findOrganization, findWebApi } from '../../src/structured-data/business.js';
-import { extractPage } from '../../src/structured-data/extract-page.js';
-import { summarizeSite, type CheckedPage } from '../../src/structured-data/site.js';
+import { countFaqQuestions, findOrganization, findWebApi } from '../../../probes/structured-data/business.js';
+import { extractPage } from '../../../probes/structured-data/extract-page.js';
+import { summarizeSite, type CheckedPage } from '../../../probes/structured-data/site.js';
 
 const O = 'https://portal.example';
 const ld = (v: unknown): string => JSON.stringify({ '@context': 'https://schema.org', ...(v as object) });

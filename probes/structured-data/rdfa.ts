@@ -7,8 +7,8 @@
 // @datetime and text. Deliberately not RDFa Core: @about/@rel/@rev and the subject an `href` sets
 // on its own are ignored (authors of schema.org RDFa Lite do not rely on them).
 // Walks the DOM with an explicit stack (no recursion), bounded in elements and nesting.
-import type { BlockWarning, Entity } from '../formats/schema-org/types.js';
-import { DEFAULT_PREFIXES, isSchemaOrgIri, normalizeName } from '../formats/schema-org/vocab.js';
+import type { BlockWarning, Entity } from '../../src/formats/schema-org/types.js';
+import { DEFAULT_PREFIXES, isSchemaOrgIri, normalizeName } from '../../src/formats/schema-org/vocab.js';
 
 export interface RdfaLimits {
   /** Items nested inside one another. @default 32 */

@@ -1,9 +1,9 @@
 // The business facts read out of the entities: who the company is (Organization: name, url, sameAs
 // profiles, contact points), what its API says about itself (WebAPI: documentation, terms, provider)
 // and how many FAQ questions it answers in markup. Pure; works on the pages' extracted entities.
-import { entities, firstText, texts, walk } from '../formats/schema-org/summarize.js';
-import type { Entity } from '../formats/schema-org/types.js';
-import { anyIsA } from '../formats/schema-org/vocab.js';
+import { entities, firstText, texts, walk } from '../../src/formats/schema-org/summarize.js';
+import type { Entity } from '../../src/formats/schema-org/types.js';
+import { anyIsA } from '../../src/formats/schema-org/vocab.js';
 
 export interface ContactPointSummary {
   contactType?: string;
