@@ -3,7 +3,7 @@
 // (https://developers.google.com/search/docs/crawling-indexing/consolidate-duplicate-urls). Repeated
 // headers reach us joined with ", ", which is also the list separator, so one parse reads them all.
 // Pure; malformed parts are skipped, never thrown on.
-import type { HeadLink } from '../indexability/head-links.js';
+import type { HeadLink } from '../../probes/indexability/head-links.js';
 
 /** Longest header value read (hostile input); the rest is ignored. */
 const MAX_HEADER = 32 * 1024;

@@ -4,7 +4,7 @@
 // It fails only when every one of them is blocked; otherwise the blocked ones are listed.
 // Rules are combined the Google way (see robots-rules.ts). robots.txt matching is RFC 9309 with
 // Google's rules (src/robots). Pure.
-import { extractAgentToken, isAllowed, type RobotsFile } from '../robots/index.js';
+import { extractAgentToken, isAllowed, type RobotsFile } from '../../src/robots/index.js';
 import { indexBlocks, signalsFor, type RobotsSignal } from './robots-rules.js';
 
 /** The crawlers Lighthouse checks; null stands for "every crawler" (robots meta, `User-agent: *`). */

@@ -1,15 +1,15 @@
 // Canonical kinds beyond Lighthouse's cases, hreflang per Google, page judging, canonical targets and
 // the site facts built from them.
 import { describe, expect, it } from 'vitest';
-import { judgeCanonical } from '../../src/indexability/canonical.js';
-import type { HeadLink } from '../../src/indexability/head-links.js';
-import { checkLanguageTag, judgeHreflang } from '../../src/indexability/hreflang.js';
-import { judgePage } from '../../src/indexability/page.js';
-import { judgeTitle } from '../../src/indexability/page-text.js';
-import { summarizeSite, type TargetCheck } from '../../src/indexability/site.js';
-import { checkTargets, fromCrawl, fromFetch, type KnownPage } from '../../src/indexability/targets.js';
-import { parseRobots } from '../../src/robots/index.js';
-import { fetchResult } from '../helpers/probe-context.js';
+import { judgeCanonical } from '../../../probes/indexability/canonical.js';
+import type { HeadLink } from '../../../probes/indexability/head-links.js';
+import { checkLanguageTag, judgeHreflang } from '../../../probes/indexability/hreflang.js';
+import { judgePage } from '../../../probes/indexability/page.js';
+import { judgeTitle } from '../../../probes/indexability/page-text.js';
+import { summarizeSite, type TargetCheck } from '../../../probes/indexability/site.js';
+import { checkTargets, fromCrawl, fromFetch, type KnownPage } from '../../../probes/indexability/targets.js';
+import { parseRobots } from '../../../src/robots/index.js';
+import { fetchResult } from '../../helpers/probe-context.js';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
 const PAGE = 'https://docs.example.com/guide/start';

@@ -1,10 +1,10 @@
 // What the canonical targets answer: from the crawl when it fetched the URL (never fetched twice),
 // otherwise through the audit's cached fetch, at most `limit` distinct URLs. A target robots.txt
 // keeps portalprobe from fetching is "not checked (robots.txt)", never "broken".
-import { AbortedError } from '../errors.js';
-import { mapPool } from '../util/map-pool.js';
-import { decodeBody, mediaType } from '../fetch/decode.js';
-import type { FetchRequest, FetchResult } from '../fetch/types.js';
+import { AbortedError } from '../../src/errors.js';
+import { mapPool } from '../../src/util/map-pool.js';
+import { decodeBody, mediaType } from '../../src/fetch/decode.js';
+import type { FetchRequest, FetchResult } from '../../src/fetch/types.js';
 import { bareUrl } from './canonical.js';
 import { extractHead } from './head-links.js';
 import { indexBlocks, robotsSignals } from './robots-rules.js';

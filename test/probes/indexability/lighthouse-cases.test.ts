@@ -5,17 +5,17 @@
 // and our answer, so a change of behaviour in either direction fails.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { judgeCanonical, CANONICAL_ISSUE_KINDS } from '../../src/indexability/canonical.js';
-import { judgeCrawlable } from '../../src/indexability/crawlable.js';
-import type { HeadLink } from '../../src/indexability/head-links.js';
-import { judgeHreflang, type HreflangReason } from '../../src/indexability/hreflang.js';
-import { judgeDescription, judgeStatus } from '../../src/indexability/page-text.js';
-import { robotsSignals } from '../../src/indexability/robots-rules.js';
-import { summarizeSite } from '../../src/indexability/site.js';
-import { parseRobots } from '../../src/robots/index.js';
+import { judgeCanonical, CANONICAL_ISSUE_KINDS } from '../../../probes/indexability/canonical.js';
+import { judgeCrawlable } from '../../../probes/indexability/crawlable.js';
+import type { HeadLink } from '../../../probes/indexability/head-links.js';
+import { judgeHreflang, type HreflangReason } from '../../../probes/indexability/hreflang.js';
+import { judgeDescription, judgeStatus } from '../../../probes/indexability/page-text.js';
+import { robotsSignals } from '../../../probes/indexability/robots-rules.js';
+import { summarizeSite } from '../../../probes/indexability/site.js';
+import { parseRobots } from '../../../src/robots/index.js';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
-const DIR = new URL('../fixtures/lighthouse-seo/unit-cases/', import.meta.url);
+const DIR = new URL('../../fixtures/lighthouse-seo/unit-cases/', import.meta.url);
 
 interface Assertion {
   assert: string;

@@ -1,12 +1,12 @@
 // One crawled HTML page → every indexability verdict about it: robots rules (per crawler), whether
 // search crawlers are blocked (with robots.txt), the canonical, hreflang, title and description.
 // Pure: the caller supplies robots.txt and the clock.
-import type { RobotsFile } from '../robots/index.js';
+import type { RobotsFile } from '../../src/robots/index.js';
 import { judgeCanonical, type CanonicalVerdict } from './canonical.js';
 import { judgeCrawlable, type CrawlableVerdict } from './crawlable.js';
 import { extractHead, type HeadLink } from './head-links.js';
 import { judgeHreflang, type HreflangIssue } from './hreflang.js';
-import { linkHeaderLinks } from '../formats/link-header.js';
+import { linkHeaderLinks } from '../../src/formats/link-header.js';
 import { judgeDescription, judgeTitle, type DescriptionVerdict, type TitleVerdict } from './page-text.js';
 import { SEARCH_AGENT_NAMES, headerValue, robotsSignals, summarizeRobots, type MetaInput, type PageRobots, type RobotsSignal } from './robots-rules.js';
 

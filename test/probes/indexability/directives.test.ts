@@ -1,8 +1,8 @@
 // Robots rules (meta robots / X-Robots-Tag) per Google's robots meta tag documentation, and how they
 // are combined per crawler.
 import { describe, expect, it } from 'vitest';
-import { blocksIndexing, blocksSnippet, isExpired, parseMetaContent, parseRobotsHeader } from '../../src/indexability/directives.js';
-import { isAgentMeta, robotsSignals, signalsFor, summarizeRobots, SEARCH_AGENT_NAMES } from '../../src/indexability/robots-rules.js';
+import { blocksIndexing, blocksSnippet, isExpired, parseMetaContent, parseRobotsHeader } from '../../../probes/indexability/directives.js';
+import { isAgentMeta, robotsSignals, signalsFor, summarizeRobots, SEARCH_AGENT_NAMES } from '../../../probes/indexability/robots-rules.js';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
 
