@@ -11,17 +11,17 @@ import { parsePage } from '../../src/crawl/parse-page.js';
 import type { Page } from '../../src/contract/page.js';
 import { decodeBody } from '../../src/fetch/decode.js';
 import type { FetchResult } from '../../src/fetch/types.js';
-import { classifyPage, failedFetchVerdict } from '../../src/gating/classify.js';
-import { findKeyCandidates, type KeyCandidate } from '../../src/gating/key-pages.js';
-import { matchLoginUrl } from '../../src/gating/login-url.js';
-import { compileGatingRules, type GatingRules } from '../../src/gating/rules.js';
-import { isLoginGate, summarize, type GatingSummary } from '../../src/gating/summarize.js';
-import { KEY_KINDS, type GateEvidence, type KeyKind, type KeyPage, type PageVerdict } from '../../src/gating/types.js';
+import { classifyPage, failedFetchVerdict } from './classify.js';
+import { findKeyCandidates, type KeyCandidate } from './key-pages.js';
+import { matchLoginUrl } from './login-url.js';
+import { compileGatingRules, type GatingRules } from './rules.js';
+import { isLoginGate, summarize, type GatingSummary } from './summarize.js';
+import { KEY_KINDS, type GateEvidence, type KeyKind, type KeyPage, type PageVerdict } from './types.js';
 import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
-import botSignaturesJson from '../data/gating-bot-signatures.json' with { type: 'json' };
-import keyPagesJson from '../data/gating-key-pages.json' with { type: 'json' };
-import phrasesJson from '../data/gating-phrases.json' with { type: 'json' };
-import loginPatternsJson from '../data/login-patterns.json' with { type: 'json' };
+import botSignaturesJson from './data/gating-bot-signatures.json' with { type: 'json' };
+import keyPagesJson from './data/gating-key-pages.json' with { type: 'json' };
+import phrasesJson from './data/gating-phrases.json' with { type: 'json' };
+import loginPatternsJson from './data/login-patterns.json' with { type: 'json' };
 import { isSameSite } from '../../src/util/site.js';
 
 const KIND_NAMES: Record<KeyKind, string> = {

@@ -1,7 +1,7 @@
 // Table-driven tests for src/gating/login-url.ts with the shipped patterns (probes/data/login-patterns.json).
 import { describe, expect, it } from 'vitest';
-import { GATING_RULES } from '../../probes/gating/index.js';
-import { loginInChain, matchLoginUrl, withoutQuery } from '../../src/gating/login-url.js';
+import { GATING_RULES } from '../../../probes/gating/index.js';
+import { loginInChain, matchLoginUrl, withoutQuery } from '../../../probes/gating/login-url.js';
 
 const O = 'https://developer.example-bank.test';
 

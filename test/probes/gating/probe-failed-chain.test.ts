@@ -2,11 +2,11 @@
 // page and a key page the probe fetches itself both count as login redirects, and the finding's
 // evidence says the login host did not answer (with the error code) or shows the loop.
 import { describe, expect, it } from 'vitest';
-import gatingProbe from '../../probes/gating/index.js';
-import type { Page } from '../../src/contract/page.js';
-import type { FetchResult } from '../../src/fetch/types.js';
-import type { ProbeContext } from '../../src/contract/probe.js';
-import { makePage, makeSnapshot } from '../helpers/probe-context.js';
+import gatingProbe from '../../../probes/gating/index.js';
+import type { Page } from '../../../src/contract/page.js';
+import type { FetchResult } from '../../../src/fetch/types.js';
+import type { ProbeContext } from '../../../src/contract/probe.js';
+import { makePage, makeSnapshot } from '../../helpers/probe-context.js';
 
 const O = 'https://developer.bank.example';
 const SSO = 'https://sso.bank.example/login';

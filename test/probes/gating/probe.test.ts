@@ -4,17 +4,17 @@
 // client's resolver maps idp.example-bank.test to, so the redirect chain really leaves the portal.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import gatingProbe, { GATING_RULES, MAX_KEY_FETCHES, sameSite, type GatingFacts } from '../../probes/gating/index.js';
-import { crawl } from '../../src/crawl/crawler.js';
-import { createPageParser } from '../../src/crawl/parse-pool.js';
-import type { Page } from '../../src/contract/page.js';
-import { startStaticPortal, type RunningPortal } from '../../src/demo/static-server.js';
-import { createAuditFetch } from '../../src/fetch/audit-fetch.js';
-import { createHttpClient } from '../../src/fetch/client.js';
-import { decodeBody } from '../../src/fetch/decode.js';
-import type { FetchResult, HostResolver } from '../../src/fetch/types.js';
-import type { ProbeContext } from '../../src/contract/probe.js';
-import { fetchResult, makeContext, makePage, makeSnapshot } from '../helpers/probe-context.js';
+import gatingProbe, { GATING_RULES, MAX_KEY_FETCHES, sameSite, type GatingFacts } from '../../../probes/gating/index.js';
+import { crawl } from '../../../src/crawl/crawler.js';
+import { createPageParser } from '../../../src/crawl/parse-pool.js';
+import type { Page } from '../../../src/contract/page.js';
+import { startStaticPortal, type RunningPortal } from '../../../src/demo/static-server.js';
+import { createAuditFetch } from '../../../src/fetch/audit-fetch.js';
+import { createHttpClient } from '../../../src/fetch/client.js';
+import { decodeBody } from '../../../src/fetch/decode.js';
+import type { FetchResult, HostResolver } from '../../../src/fetch/types.js';
+import type { ProbeContext } from '../../../src/contract/probe.js';
+import { fetchResult, makeContext, makePage, makeSnapshot } from '../../helpers/probe-context.js';
 
 const O = 'https://developer.example-bank.test';
 const PARA = 'The Accounts API returns balances and transactions of consented accounts over OAuth 2.0 and mutual TLS. ';
@@ -147,8 +147,8 @@ describe('gating probe (hand-built snapshots)', () => {
 
 // ——— integration: the fixture portal on 127.0.0.1 ———
 
-const SITE = fileURLToPath(new URL('../fixtures/gating/site/', import.meta.url));
-const IDP = fileURLToPath(new URL('../fixtures/gating/idp/', import.meta.url));
+const SITE = fileURLToPath(new URL('../../fixtures/gating/site/', import.meta.url));
+const IDP = fileURLToPath(new URL('../../fixtures/gating/idp/', import.meta.url));
 const KEYCLOAK_PATH = '/realms/dev/protocol/openid-connect/auth';
 const IDP_HOST = 'idp.example-bank.test';
 const HTML_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';

@@ -1,9 +1,9 @@
 // The gating probe's data files (probes/data/login-patterns.json, gating-*.json) checked and
 // compiled into regular expressions once. The data stays data so that patterns can be added without
 // touching code; a malformed file is a ParseError (PP_ERR_PARSE) naming every problem.
-import { ParseError } from '../errors.js';
+import { ParseError } from '../../src/errors.js';
 import { KEY_KINDS, type KeyKind } from './types.js';
-import type { Severity } from '../contract/probe.js';
+import type { Severity } from '../../src/contract/probe.js';
 
 export interface LoginPatternsFile {
   loginSegments: string[];

@@ -3,10 +3,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { GATING_RULES } from '../../probes/gating/index.js';
-import { classifyPage, redirectChain } from '../../src/gating/classify.js';
-import type { Gate, GateEvidence, PageRole } from '../../src/gating/types.js';
-import { makePage, type PageInput } from '../helpers/probe-context.js';
+import { GATING_RULES } from '../../../probes/gating/index.js';
+import { classifyPage, redirectChain } from '../../../probes/gating/classify.js';
+import type { Gate, GateEvidence, PageRole } from '../../../probes/gating/types.js';
+import { makePage, type PageInput } from '../../helpers/probe-context.js';
 
 const O = 'https://developer.example-bank.test';
 const NAV = `<header><nav><a href="/docs/">Docs</a> <a href="/pricing">Pricing</a> <a href="/login">Log in</a> <a href="/signup" class="button">Sign up</a></nav></header>`;
@@ -246,7 +246,7 @@ describe('redirectChain', () => {
 });
 
 describe('real pages with ordinary sign-in links stay open', () => {
-  const dir = fileURLToPath(new URL('../fixtures/readability-pages/', import.meta.url));
+  const dir = fileURLToPath(new URL('../../fixtures/readability-pages/', import.meta.url));
   const files = ['ars-1.html', 'gitlab-blog.html', 'iab-1.html', 'lwn-1.html', 'medium-1.html', 'wikipedia.html'];
   it('has the six pages', () => {
     expect(files.filter((f) => readdirSync(dir).includes(f))).toEqual(files);

@@ -1,7 +1,7 @@
 // Tests for src/gating/bot-block.ts: vendor signatures, status filters and weak signatures.
 import { describe, expect, it } from 'vitest';
-import { GATING_RULES } from '../../probes/gating/index.js';
-import { matchBotBlock, type BotBlockInput } from '../../src/gating/bot-block.js';
+import { GATING_RULES } from '../../../probes/gating/index.js';
+import { matchBotBlock, type BotBlockInput } from '../../../probes/gating/bot-block.js';
 
 type Input = Omit<BotBlockInput, 'looksLikeSignIn'> & { looksLikeSignIn: boolean };
 const input = (over: Partial<Input>): BotBlockInput => {

@@ -2,11 +2,11 @@
 // failing (the login host timed out, did not resolve, resolved to a private address) or that looped
 // between portal and login host is a `login-redirect`; any other failure stays `no-response`.
 import { describe, expect, it } from 'vitest';
-import { GATING_RULES } from '../../probes/gating/index.js';
-import { classifyPage, failedFetchVerdict } from '../../src/gating/classify.js';
-import type { Page } from '../../src/contract/page.js';
-import type { GateEvidence } from '../../src/gating/types.js';
-import { makePage } from '../helpers/probe-context.js';
+import { GATING_RULES } from '../../../probes/gating/index.js';
+import { classifyPage, failedFetchVerdict } from '../../../probes/gating/classify.js';
+import type { Page } from '../../../src/contract/page.js';
+import type { GateEvidence } from '../../../probes/gating/types.js';
+import { makePage } from '../../helpers/probe-context.js';
 
 const O = 'https://developer.bank.example';
 const SSO = 'https://sso.bank.example/login';

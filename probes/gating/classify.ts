@@ -5,7 +5,7 @@
 // then what the page says. Ordinary pages with a "Sign in" link in their header stay open. A fetch
 // that failed after being redirected to a login host (no answer, or a portal ↔ SSO loop) is a
 // login redirect too; any other failed fetch says nothing. Pure.
-import type { FormSummary, Page } from '../contract/page.js';
+import type { FormSummary, Page } from '../../src/contract/page.js';
 import { matchBotBlock } from './bot-block.js';
 import { loginInChain, matchLoginUrl, type LoginUrlMatch } from './login-url.js';
 import { findPhrase, separateBlocks } from './phrases.js';

@@ -1,10 +1,10 @@
 // Tests for src/gating/key-pages.ts: which URLs are docs, reference, pricing, sandbox, specs,
 // getting started and API keys, judged by the requested URL and the link texts pointing to it.
 import { describe, expect, it } from 'vitest';
-import { GATING_RULES } from '../../probes/gating/index.js';
-import { findKeyCandidates, pathScore, textScore } from '../../src/gating/key-pages.js';
-import type { KeyKind } from '../../src/gating/types.js';
-import { makePage } from '../helpers/probe-context.js';
+import { GATING_RULES } from '../../../probes/gating/index.js';
+import { findKeyCandidates, pathScore, textScore } from '../../../probes/gating/key-pages.js';
+import type { KeyKind } from '../../../probes/gating/types.js';
+import { makePage } from '../../helpers/probe-context.js';
 
 const O = 'https://developer.example-bank.test';
 const kind = (k: KeyKind) => GATING_RULES.keyKinds.find((x) => x.kind === k)!;

@@ -4,7 +4,7 @@
 // that redirects to /login is still the pricing page (its requested URL says so), so candidates are
 // judged by the URL asked for, never the final one. Keyword lists are data
 // (probes/data/gating-key-pages.json). Pure.
-import type { Page } from '../contract/page.js';
+import type { Page } from '../../src/contract/page.js';
 import type { CompiledKeyKind, GatingRules } from './rules.js';
 import { KEY_KINDS, type KeyKind } from './types.js';
 

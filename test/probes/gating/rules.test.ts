@@ -1,14 +1,14 @@
 // Tests for src/gating/rules.ts: the shipped data files compile, and malformed data is refused with
 // a ParseError that names every problem.
 import { describe, expect, it } from 'vitest';
-import { GATING_RULES } from '../../probes/gating/index.js';
-import botSignatures from '../../probes/data/gating-bot-signatures.json' with { type: 'json' };
-import keyPages from '../../probes/data/gating-key-pages.json' with { type: 'json' };
-import phrases from '../../probes/data/gating-phrases.json' with { type: 'json' };
-import login from '../../probes/data/login-patterns.json' with { type: 'json' };
-import { ParseError } from '../../src/errors.js';
-import { compileGatingRules } from '../../src/gating/rules.js';
-import { KEY_KINDS } from '../../src/gating/types.js';
+import { GATING_RULES } from '../../../probes/gating/index.js';
+import botSignatures from '../../../probes/gating/data/gating-bot-signatures.json' with { type: 'json' };
+import keyPages from '../../../probes/gating/data/gating-key-pages.json' with { type: 'json' };
+import phrases from '../../../probes/gating/data/gating-phrases.json' with { type: 'json' };
+import login from '../../../probes/gating/data/login-patterns.json' with { type: 'json' };
+import { ParseError } from '../../../src/errors.js';
+import { compileGatingRules } from '../../../probes/gating/rules.js';
+import { KEY_KINDS } from '../../../probes/gating/types.js';
 
 const good = { login, keyPages, phrases, botSignatures };
 
