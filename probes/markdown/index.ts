@@ -10,13 +10,13 @@ import type { Page } from '../../src/contract/page.js';
 import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
 import { pageIndex, readResource } from '../../src/audit/resource.js';
 import { llmsTxtFromResponse } from '../../src/llms-txt/response.js';
-import { estimateMarkdown } from '../../src/markdown/estimate.js';
-import { classifyNegotiation, MARKDOWN_ACCEPT, varyListsAccept, type NegotiationOutcome } from '../../src/markdown/negotiation.js';
-import { samplePages, MAX_SAMPLE } from '../../src/markdown/sample.js';
-import { classifyTwin, markdownAlternates, siblingCandidates } from '../../src/markdown/siblings.js';
+import { estimateMarkdown } from './estimate.js';
+import { classifyNegotiation, MARKDOWN_ACCEPT, varyListsAccept, type NegotiationOutcome } from './negotiation.js';
+import { samplePages, MAX_SAMPLE } from './sample.js';
+import { classifyTwin, markdownAlternates, siblingCandidates } from './siblings.js';
 import {
   FULL_TOKEN_LIMIT, oversizedPages, PAGE_TOKEN_LIMIT, ratio, readableTokens, summarizeTokens, type PageTokens, type TokenSummary,
-} from '../../src/markdown/token-stats.js';
+} from './token-stats.js';
 import { countTokens } from '../../src/util/tokens.js';
 
 const fmt = (n: number): string => n.toLocaleString('en-US');

@@ -1,7 +1,7 @@
 // The markdown probe's sample: HTML pages only, start page first, docs pages next, bounded.
 import { describe, expect, it } from 'vitest';
-import { isDocsUrl, MAX_SAMPLE, samplePages } from '../../src/markdown/sample.js';
-import { makePage, makeSnapshot } from '../helpers/probe-context.js';
+import { isDocsUrl, MAX_SAMPLE, samplePages } from '../../../probes/markdown/sample.js';
+import { makePage, makeSnapshot } from '../../helpers/probe-context.js';
 
 const O = 'https://x.test';
 const html = '<html><body><p>x</p></body></html>';

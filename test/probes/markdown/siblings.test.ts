@@ -1,9 +1,9 @@
 // .md sibling URLs (llmstxt.org convention and common docs-generator layouts), declared
 // rel="alternate" Markdown links, and judging the answer at a twin URL.
 import { describe, expect, it } from 'vitest';
-import type { Resource } from '../../src/audit/resource.js';
-import { classifyTwin, markdownAlternates, MAX_SIBLING_CANDIDATES, siblingCandidates } from '../../src/markdown/siblings.js';
-import { makePage } from '../helpers/probe-context.js';
+import type { Resource } from '../../../src/audit/resource.js';
+import { classifyTwin, markdownAlternates, MAX_SIBLING_CANDIDATES, siblingCandidates } from '../../../probes/markdown/siblings.js';
+import { makePage } from '../../helpers/probe-context.js';
 
 describe('siblingCandidates', () => {
   it.each([

@@ -1,7 +1,7 @@
 // The turndown estimate of a page's Markdown: main content only (navigation and footer dropped),
 // headings/code/links kept, and null instead of work on oversized or pathological markup.
 import { describe, expect, it } from 'vitest';
-import { estimateMarkdown, MAX_ESTIMATE_HTML_CHARS, stripHeavyElements } from '../../src/markdown/estimate.js';
+import { estimateMarkdown, MAX_ESTIMATE_HTML_CHARS, stripHeavyElements } from '../../../probes/markdown/estimate.js';
 
 const ARTICLE = `<!doctype html><html><head><title>Quickstart</title></head><body>
 <nav><a href="/">Home</a> <a href="/pricing">Pricing</a> <a href="/login">Sign in to the console</a></nav>

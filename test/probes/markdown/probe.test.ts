@@ -5,17 +5,17 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { get_encoding } from 'tiktoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import markdownProbe, { type MarkdownFacts } from '../../probes/markdown/index.js';
-import { CRAWL_ACCEPT } from '../../src/audit/resource.js';
-import { startStaticPortal, type RunningPortal } from '../../src/demo/static-server.js';
-import { createAuditFetch } from '../../src/fetch/audit-fetch.js';
-import { createHttpClient } from '../../src/fetch/client.js';
-import { decodeBody } from '../../src/fetch/decode.js';
-import type { FetchRequest, HttpClient } from '../../src/fetch/types.js';
-import { FULL_TOKEN_LIMIT, PAGE_TOKEN_LIMIT } from '../../src/markdown/token-stats.js';
-import type { Finding, ProbeContext } from '../../src/contract/probe.js';
-import { countTokens } from '../../src/util/tokens.js';
-import { makeContext, makePage, makeSnapshot } from '../helpers/probe-context.js';
+import markdownProbe, { type MarkdownFacts } from '../../../probes/markdown/index.js';
+import { CRAWL_ACCEPT } from '../../../src/audit/resource.js';
+import { startStaticPortal, type RunningPortal } from '../../../src/demo/static-server.js';
+import { createAuditFetch } from '../../../src/fetch/audit-fetch.js';
+import { createHttpClient } from '../../../src/fetch/client.js';
+import { decodeBody } from '../../../src/fetch/decode.js';
+import type { FetchRequest, HttpClient } from '../../../src/fetch/types.js';
+import { FULL_TOKEN_LIMIT, PAGE_TOKEN_LIMIT } from '../../../probes/markdown/token-stats.js';
+import type { Finding, ProbeContext } from '../../../src/contract/probe.js';
+import { countTokens } from '../../../src/util/tokens.js';
+import { makeContext, makePage, makeSnapshot } from '../../helpers/probe-context.js';
 
 const O = 'https://acme.test';
 const MD = 'text/markdown';
@@ -179,7 +179,7 @@ describe('markdown probe (in-memory responses)', () => {
 
 describe('markdown probe (fixture portal over HTTP)', () => {
   const PATHS = ['/', '/docs/', '/docs/quickstart', '/about'];
-  const root = fileURLToPath(new URL('../fixtures/markdown/site', import.meta.url));
+  const root = fileURLToPath(new URL('../../fixtures/markdown/site', import.meta.url));
   let portal: RunningPortal;
   let client: HttpClient;
   let facts: MarkdownFacts;
