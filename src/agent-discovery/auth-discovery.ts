@@ -5,11 +5,11 @@
 // authorization/token endpoints printed in the docs. At most MAX_FETCHES requests, all through the
 // audit's cached fetch (readResource); never throws.
 import { isSameSite } from '../util/site.js';
-import type { Page } from '../crawl/types.js';
-import type { Finding, ProbeContext } from '../probes/types.js';
+import type { Page } from '../contract/page.js';
+import type { Finding, ProbeContext } from '../contract/probe.js';
 import { findAuthSignals, type AuthMetadataLink } from './auth-links.js';
 import { AUTH_WELL_KNOWN, locateMetadataUrl, metadataUrlsForIssuer, parseAuthServerMetadata, type AuthMetadata, type AuthMetadataKind } from './auth-metadata.js';
-import { isHtmlAnswer, isOk, readResource, robotsBlocked, statusNote } from './resource.js';
+import { isHtmlAnswer, isOk, readResource, robotsBlocked, statusNote } from '../audit/resource.js';
 
 const TEXT = {
   invalid: (url: string, kind: string) => `The ${kind} metadata at ${url} cannot be used by clients to configure themselves.`,

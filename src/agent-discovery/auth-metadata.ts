@@ -6,7 +6,7 @@
 // throws — hostile input (HTML, huge or malformed JSON, wrong types) becomes issues.
 import { mediaType } from '../fetch/decode.js';
 import { looksLikeHtml } from '../llms-txt/response.js';
-import { isRecord, parseJsonObject } from './json.js';
+import { isRecord, parseJsonObject } from '../formats/json.js';
 
 export type AuthMetadataKind = 'oauth-authorization-server' | 'openid-configuration' | 'oauth-protected-resource';
 

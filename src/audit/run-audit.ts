@@ -7,17 +7,17 @@ import { createAuditFetch } from '../fetch/audit-fetch.js';
 import { crawl } from '../crawl/crawler.js';
 import { createPageParser } from '../crawl/parse-pool.js';
 import { discoverSeeds } from '../crawl/seeds.js';
-import { runProbes } from '../probes/runner.js';
+import { runProbes } from './probe-runner.js';
 import { tryLaunchBrowser, closeBrowser, createRenderLinks } from '../browser/index.js';
 import { createAnswerer, loadPrompts, loadQuestions, runFitCheck } from '../fitcheck/index.js';
 import type { LoadedQuestions } from '../fitcheck/questions.js';
 import { decodeBody } from '../fetch/decode.js';
-import type { ProbeContext } from '../probes/types.js';
+import type { ProbeContext } from '../contract/probe.js';
 import { ALL_PROBES } from '../../probes/index.js';
 import { loadRobotsPolicy } from './robots-policy.js';
 import { AUDIT_DEFAULTS, type AuditOptions } from './options.js';
 import { buildReport } from './build-report.js';
-import type { Report } from '../report/types.js';
+import type { Report } from '../contract/report.js';
 
 export function parseTargetUrl(input: string): URL {
   let url: URL;

@@ -4,9 +4,9 @@
 // through these links are recorded by the crawl as via 'rendered': agents that do not run
 // JavaScript cannot find them.
 import type { Browser } from 'playwright-core';
-import type { Page } from '../crawl/types.js';
-import { detectAppShell } from '../rendering/app-shell.js';
-import { renderedOnlyLinks } from '../rendering/compare.js';
+import type { Page } from '../contract/page.js';
+import { detectAppShell } from './app-shell.js';
+import { renderedOnlyLinks } from './render-compare.js';
 import { renderPage, type RenderOptions } from './browser.js';
 import type { RenderFetch } from './intercept.js';
 import { isRenderable, pageDocument } from './page-document.js';

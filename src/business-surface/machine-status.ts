@@ -8,13 +8,13 @@
 // (pure: judgeStatusAnswer), and checkMachineReadableStatus wires them to the audit's cached fetch.
 // A fetch that robots.txt forbids or that fails (no response, 429, 5xx) is "not checked", never
 // "missing".
-import type { LinkTag, Anchor, Page } from '../crawl/types.js';
+import type { LinkTag, Anchor, Page } from '../contract/page.js';
 import { parsePage } from '../crawl/parse-page.js';
-import { FEED_ACCEPT, parseFeed } from '../agent-discovery/feeds.js';
-import { isRecord, parseJsonObject } from '../agent-discovery/json.js';
-import { CRAWL_ACCEPT, isHtmlAnswer, isOk, readResource, robotsBlocked, statusNote, type Resource } from '../agent-discovery/resource.js';
+import { FEED_ACCEPT, parseFeed } from '../formats/feeds.js';
+import { isRecord, parseJsonObject } from '../formats/json.js';
+import { CRAWL_ACCEPT, isHtmlAnswer, isOk, readResource, robotsBlocked, statusNote, type Resource } from '../audit/resource.js';
 import { mediaType } from '../fetch/decode.js';
-import type { ProbeContext } from '../probes/types.js';
+import type { ProbeContext } from '../contract/probe.js';
 import type { KindResult } from './types.js';
 import { httpUrl, relTokens } from '../util/url.js';
 

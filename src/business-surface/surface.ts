@@ -4,7 +4,7 @@
 // Also the newest date written on the changelog and blog pages, with its age at the audit start.
 // Reads only the snapshot: nothing is fetched, off-site links are judged by address and link text.
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import type { Snapshot } from '../crawl/types.js';
+import type { Snapshot } from '../contract/page.js';
 import { AbortedError } from '../errors.js';
 import { buildCandidates, type Candidate } from './candidates.js';
 import { collectCertifications } from './certifications.js';

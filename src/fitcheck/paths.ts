@@ -8,9 +8,9 @@
 // For an unanswered question the path looks for the page that probably held the answer: a gated,
 // JavaScript-only or robots-blocked URL whose path or link text matches the question's keywords
 // (e.g. the "Pricing" nav link that redirects to a login page).
-import type { Page, Snapshot } from '../crawl/types.js';
+import type { Page, Snapshot } from '../contract/page.js';
 import { matcherFor, parseRobots, type AgentMatcher } from '../robots/index.js';
-import aiAgentsJson from '../../probes/data/ai-agents.json' with { type: 'json' };
+import { AI_AGENTS } from '../robots/ai-agents.js';
 import type { FitCheckFacts } from './facts.js';
 import { phraseIn, stemSet } from './text.js';
 import type { AgentClass, FitCheckResultEntry, Question } from './types.js';
@@ -32,7 +32,7 @@ export const AGENT_CLASSES: readonly AgentClass[] = ['training', 'search', 'user
  * its class (after the data file is regenerated) drops out rather than being misfiled; a test
  * checks that none does today.
  */
-const KNOWN_PURPOSE = new Map((aiAgentsJson as { agents: Array<{ agent: string; purpose: string }> }).agents.map((a) => [a.agent, a.purpose]));
+const KNOWN_PURPOSE = new Map(AI_AGENTS.agents.map((a) => [a.agent, a.purpose]));
 const representatives = (cls: AgentClass): readonly string[] => CANDIDATE_AGENTS[cls].filter((agent) => KNOWN_PURPOSE.get(agent) === cls);
 export const REPRESENTATIVE_AGENTS: Readonly<Record<AgentClass, readonly string[]>> = {
   training: representatives('training'),

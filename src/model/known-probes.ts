@@ -6,18 +6,18 @@
 // name the type lacks, or a key of the type the list forgets, is a type error. So when a probe gains,
 // renames or drops a fact, `tsc` points here. The imports are types only; nothing of the probes is
 // loaded at run time.
-import type { AgentDiscoveryFacts } from '../../probes/agent-discovery.js';
-import type { BusinessSurfaceFacts } from '../../probes/business-surface.js';
-import type { GatingFacts } from '../../probes/gating.js';
-import type { IndexabilityFacts } from '../../probes/indexability.js';
-import type { LlmsTxtFacts } from '../../probes/llms-txt.js';
-import type { MarkdownFacts } from '../../probes/markdown.js';
-import type { NavigationFacts } from '../../probes/navigation.js';
-import type { OpenapiFacts } from '../../probes/openapi.js';
-import type { RenderingFacts } from '../../probes/rendering.js';
-import type { RobotsFacts } from '../../probes/robots.js';
-import type { SitemapFacts } from '../../probes/sitemap.js';
-import type { StructuredDataFacts } from '../../probes/structured-data.js';
+import type { AgentDiscoveryFacts } from '../../probes/agent-discovery/index.js';
+import type { BusinessSurfaceFacts } from '../../probes/business-surface/index.js';
+import type { GatingFacts } from '../../probes/gating/index.js';
+import type { IndexabilityFacts } from '../../probes/indexability/index.js';
+import type { LlmsTxtFacts } from '../../probes/llms-txt/index.js';
+import type { MarkdownFacts } from '../../probes/markdown/index.js';
+import type { NavigationFacts } from '../../probes/navigation/index.js';
+import type { OpenapiFacts } from '../../probes/openapi/index.js';
+import type { RenderingFacts } from '../../probes/rendering/index.js';
+import type { RobotsFacts } from '../../probes/robots/index.js';
+import type { SitemapFacts } from '../../probes/sitemap/index.js';
+import type { StructuredDataFacts } from '../../probes/structured-data/index.js';
 
 /** `never` unless `L` lists every key of `T` (keys outside `T` are refused by the parameter type). */
 type AllKeysOf<T, L extends readonly string[]> = [Exclude<keyof T, L[number]>] extends [never] ? L : never;

@@ -1,5 +1,5 @@
 // Shapes the service stores and serves: audit jobs, their progress, API keys and schedules. The
-// report itself is the JSON contract (src/report/types.ts); nothing here changes it.
+// report itself is the JSON contract (src/contract/report.ts); nothing here changes it.
 import type { Assessment } from '../model/index.js';
 import type { AuditPhase } from '../audit/progress.js';
 

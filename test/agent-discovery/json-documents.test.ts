@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAgentCard } from '../../src/agent-discovery/agent-card.js';
 import { parseAiPlugin } from '../../src/agent-discovery/ai-plugin.js';
-import { parseApisJson } from '../../src/agent-discovery/apis-json.js';
+import { parseApisJson } from '../../src/formats/apis-json.js';
 import { parseMcpCard } from '../../src/agent-discovery/mcp.js';
 
 const BASE = 'https://api.example.com/apis.json';

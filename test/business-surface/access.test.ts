@@ -1,6 +1,6 @@
 // Unit tests of src/business-surface/access.ts: public, gated, broken or unchecked.
 import { describe, expect, it } from 'vitest';
-import { keywordRegistry } from '../../probes/business-surface.js';
+import { keywordRegistry } from '../../probes/business-surface/index.js';
 import { pageAccess } from '../../src/business-surface/access.js';
 import { ORIGIN, pageOf, type SitePage } from './site.js';
 

@@ -11,7 +11,7 @@
 //   - each page is analysed in well under a few seconds.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { keywordRegistry } from '../../probes/business-surface.js';
+import { keywordRegistry } from '../../probes/business-surface/index.js';
 import { analyzeSurface } from '../../src/business-surface/surface.js';
 import { makePage, makeSnapshot } from '../helpers/probe-context.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFacts } from '../../src/fitcheck/facts.js';
 import { buildPathContext, pathTo, REPRESENTATIVE_AGENTS, unansweredPath } from '../../src/fitcheck/paths.js';
-import type { ProbeResultEntry } from '../../src/report/types.js';
-import type { Page } from '../../src/crawl/types.js';
+import type { ProbeResultEntry } from '../../src/contract/report.js';
+import type { Page } from '../../src/contract/page.js';
 import { makePage, makeSnapshot } from '../helpers/probe-context.js';
 
 const O = 'https://portal.example';

@@ -8,16 +8,16 @@ import { crawl } from '../../src/crawl/crawler.js';
 import { createPageParser } from '../../src/crawl/parse-pool.js';
 import { discoverSeeds } from '../../src/crawl/seeds.js';
 import { loadRobotsPolicy } from '../../src/audit/robots-policy.js';
-import { runProbes } from '../../src/probes/runner.js';
+import { runProbes } from '../../src/audit/probe-runner.js';
 import { decodeBody } from '../../src/fetch/decode.js';
-import robots from '../../probes/robots.js';
-import sitemap from '../../probes/sitemap.js';
-import llmsTxt from '../../probes/llms-txt.js';
-import gating from '../../probes/gating.js';
-import rendering from '../../probes/rendering.js';
-import markdown from '../../probes/markdown.js';
-import type { Snapshot } from '../../src/crawl/types.js';
-import type { ProbeResultEntry } from '../../src/report/types.js';
+import robots from '../../probes/robots/index.js';
+import sitemap from '../../probes/sitemap/index.js';
+import llmsTxt from '../../probes/llms-txt/index.js';
+import gating from '../../probes/gating/index.js';
+import rendering from '../../probes/rendering/index.js';
+import markdown from '../../probes/markdown/index.js';
+import type { Snapshot } from '../../src/contract/page.js';
+import type { ProbeResultEntry } from '../../src/contract/report.js';
 
 export interface CrawledPortal {
   origin: string;

@@ -1,23 +1,27 @@
-// known-probes.ts lists every probe in probes/ (the compiler checks each fact list against the
+// known-probes.ts lists every probe folder in probes/ (the compiler checks each fact list against the
 // probe's Facts type; this test checks that no probe is missing and no entry is stale).
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ALL_PROBES } from '../../probes/index.js';
 import { factPathProblem, KNOWN_PROBE_FACTS, KNOWN_PROBES } from '../../src/model/known-probes.js';
-import type { Probe } from '../../src/probes/types.js';
+import type { Probe } from '../../src/contract/probe.js';
 
 const PROBES_DIR = fileURLToPath(new URL('../../probes/', import.meta.url));
-const probeFiles = readdirSync(PROBES_DIR).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.replace(/\.ts$/, '')).sort();
+// One folder per probe, holding its index.ts (probes/data/ holds shared data, no probe).
+const probeFiles = readdirSync(PROBES_DIR, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(PROBES_DIR, d.name, 'index.ts')))
+  .map((d) => d.name)
+  .sort();
 
 describe('known probes', () => {
   it('names exactly the probes in probes/', () => {
     expect([...KNOWN_PROBES].sort()).toEqual(probeFiles);
   });
 
-  it.each(probeFiles)('probes/%s.ts exports a probe with that id', async (file) => {
-    const mod = (await import(/* @vite-ignore */ join(PROBES_DIR, `${file}.ts`))) as { default: Probe };
+  it.each(probeFiles)('probes/%s/index.ts exports a probe with that id', async (file) => {
+    const mod = (await import(/* @vite-ignore */ join(PROBES_DIR, file, 'index.ts'))) as { default: Probe };
     expect(mod.default.id).toBe(file);
   });
 

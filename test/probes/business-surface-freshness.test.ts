@@ -4,9 +4,9 @@
 // crawled with the real client.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import probe, { type BusinessSurfaceFacts } from '../../probes/business-surface.js';
+import probe, { type BusinessSurfaceFacts } from '../../probes/business-surface/index.js';
 import { startStaticPortal, type RunningPortal } from '../../src/demo/static-server.js';
-import type { Finding, ProbeContext } from '../../src/probes/types.js';
+import type { Finding, ProbeContext } from '../../src/contract/probe.js';
 import { crawlFixture } from '../business-surface/crawl-fixture.js';
 import { makeContext, makePage, makeSnapshot } from '../helpers/probe-context.js';
 

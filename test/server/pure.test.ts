@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEvery } from '../../src/server/every.js';
 import { applyProgress, initialProgress } from '../../src/server/jobs/progress.js';
 import { formatEvent } from '../../src/server/sse.js';
-import { diffReports } from '../../src/server/diff.js';
+import { diffReports } from '../../src/compare/diff.js';
 import { decodeCursor, encodeCursor, newId } from '../../src/server/ids.js';
 import { auditView } from '../../src/server/views.js';
 import { finalEvent } from '../../src/server/routes/audit-events.js';

@@ -3,12 +3,12 @@
 // report validated against the contract, a diff against the portal's previous done audit (same
 // tenant), then the report and status in one transaction — only if this run is still the audit's
 // current run (`attempts`), so a cancel, a shutdown or a retry elsewhere that came first wins.
-import { diffReports } from '../diff.js';
+import { diffReports } from '../../compare/diff.js';
 import { renderJson, validateReport } from '../../../reports/json.js';
 import { AbortedError, toPortalProbeError } from '../../errors.js';
 import { AUDIT_DEFAULTS, type AuditOptions } from '../../audit/options.js';
 import type { ProgressEvent } from '../../audit/progress.js';
-import type { Report } from '../../report/types.js';
+import type { Report } from '../../contract/report.js';
 import type { Metrics } from '../metrics.js';
 import type { Store } from '../store/types.js';
 import type { AuditProgress, AuditRecord } from '../types.js';
