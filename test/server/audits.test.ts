@@ -67,6 +67,13 @@ describe('POST /v1/audits', () => {
     ['a name resolving to a private address', { url: 'https://intranet.example/' }, 'PP_ERR_BLOCKED_ADDRESS', undefined, 'private'],
     ['a name resolving to public and loopback', { url: 'https://rebind.example/' }, 'PP_ERR_BLOCKED_ADDRESS', undefined, 'mixed'],
     ['a name that does not resolve', { url: 'https://nx.example/' }, 'PP_ERR_DNS', undefined, 'failing'],
+    // JSON bodies are not coerced (issue 14 item 6): these were turned into strings and accepted.
+    ['url as a number', { url: 123 }, 'PP_ERR_USAGE', /url must be string/],
+    ['url as an array', { url: ['https://a.example/'] }, 'PP_ERR_USAGE', /url must be string/],
+    ['url as a boolean', { url: true }, 'PP_ERR_USAGE', /url must be string/],
+    ['maxPages as a string', { url: 'https://a.example/', options: { maxPages: '5' } }, 'PP_ERR_USAGE', /maxPages must be integer/],
+    ['an unknown fit-check question id', { url: 'https://a.example/', options: { questions: ['pricing-model', 'no-such-question'] } }, 'PP_ERR_USAGE', /Unknown fit-check question id\(s\): no-such-question /],
+    ['answerer "llm" with no LLM configured', { url: 'https://a.example/', options: { answerer: 'llm' } }, 'PP_ERR_USAGE', /needs an LLM configured/],
   ] as const)('refuses %s with 400', async (_name, payload, code, message?: RegExp, lookup?: keyof typeof lookups) => {
     const runner = fakeRunner();
     t = await testApp({}, runner, lookup ? lookups[lookup] : undefined);
@@ -277,5 +284,21 @@ describe('GET /v1/audits/:id/diff', () => {
     expect((await t.app.inject({ url: `/v1/audits/${other}/diff?against=${first}` })).json().error.code).toBe('PP_ERR_CONFLICT');
     expect((await t.app.inject({ url: `/v1/audits/${second}/diff` })).statusCode).toBe(400);
     expect((await t.app.inject({ url: `/v1/audits/${second}/diff?against=aud_missing` })).statusCode).toBe(404);
+  });
+});
+
+describe('submission validation that must still accept', () => {
+  it('known question ids, "llm" on a server with an LLM, and numbers in query strings', async () => {
+    const runner = fakeRunner();
+    t = await testApp({ llmConfigured: true }, runner);
+    const res = await post({ url: 'https://a.example/', options: { questions: ['pricing-model', 'free-tier'], answerer: 'llm' } });
+    expect(res.statusCode).toBe(202);
+    await waitForStatus(t.app, res.json().id, ['done']);
+    expect(runner.calls[0].options).toMatchObject({ questionIds: ['pricing-model', 'free-tier'], answerer: 'llm' });
+    // Query strings are text: "limit=1" is still coerced to a number.
+    const list = await t.app.inject({ url: '/v1/audits?limit=1' });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items).toHaveLength(1);
+    expect((await t.app.inject({ url: '/v1/audits?limit=x' })).statusCode).toBe(400);
   });
 });
