@@ -62,16 +62,45 @@ export type Queryable = pg.Pool | pg.PoolClient;
 
 /** Runs `fn` in one transaction on one pooled client (rolled back when it throws). */
 export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
+  return withClient(pool, async (client) => {
     await client.query('BEGIN');
-    const result = await fn(client);
-    await client.query('COMMIT');
-    return result;
+    try {
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    }
+  });
+}
+
+/**
+ * Runs `fn` on one checked-out client. The pool listens for errors only on idle clients; a
+ * connection killed while checked out (database restart) would emit an unhandled 'error' and
+ * crash the process, so one is handled here (the failing query rejects on its own), and a client
+ * that failed is destroyed on release instead of going back to the pool.
+ */
+export async function withClient<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (err: Error) => {
+    broken = err;
+  };
+  client.on('error', onError);
+  try {
+    return await fn(client);
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
+    broken ??= isConnectionError(err) ? (err as Error) : undefined;
     throw err;
   } finally {
-    client.release();
+    client.off('error', onError);
+    client.release(broken ?? false);
   }
+}
+
+function isConnectionError(err: unknown): boolean {
+  const code = (err as { code?: string }).code ?? '';
+  // 57P01 admin_shutdown (pg_terminate_backend, restart), 08xxx connection exceptions, socket errors.
+  return code === '57P01' || code.startsWith('08') || code === 'ECONNRESET' || code === 'EPIPE' || /terminat|Connection/i.test((err as Error).message ?? '');
 }

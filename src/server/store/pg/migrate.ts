@@ -7,6 +7,7 @@ import type pg from 'pg';
 import { PortalProbeError } from '../../../errors.js';
 import { packageRoot } from '../../../util/package-info.js';
 import { loadMigrations, type Migration } from '../migrate.js';
+import { withClient } from './connection.js';
 
 export const PG_MIGRATIONS_DIR = 'src/server/store/pg/migrations';
 
@@ -15,7 +16,7 @@ export function pgMigrations(): Migration[] {
 }
 
 export async function migratePg(pool: pg.Pool, schema: string, migrations = pgMigrations()): Promise<number[]> {
-  const client = await pool.connect();
+  return withClient(pool, async (client) => {
   const applied: number[] = [];
   try {
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [`portalprobe-migrate:${schema}`]);
@@ -43,6 +44,6 @@ export async function migratePg(pool: pg.Pool, schema: string, migrations = pgMi
     return applied;
   } finally {
     await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`portalprobe-migrate:${schema}`]).catch(() => {});
-    client.release();
   }
+  });
 }
