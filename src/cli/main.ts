@@ -62,12 +62,15 @@ serve options:
                          an audit may run (default 900)
   --max-active-per-key N Queued + running audits per API key (default 5)
   --rate-limit N         Requests per minute per key, or per IP with --no-auth (default 300)
+  --min-schedule-seconds N  Shortest schedule interval accepted (default 300); schedules are checked
+                         twice per that interval (every 30 s at most)
   --public-url URL       Base URL for absolute links in /llms.txt
   --trust-proxy          Trust X-Forwarded-* from a reverse proxy
   --log-level L          fatal|error|warn|info|debug|trace|silent (default info)
 
 worker options: --db postgres://… (or DATABASE_URL), --concurrency N, --allow-private, --no-browser,
-  --job-expiry S, --port N (health and metrics; default any free port), --host H, --log-level L
+  --job-expiry S, --min-schedule-seconds N, --port N (health and metrics; default any free port),
+  --host H, --log-level L
 
 Exit codes: 0 done, 1 quality gate failed, 2 bad usage, 3 target cannot be audited, 4 internal error.
 `;

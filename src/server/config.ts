@@ -36,7 +36,7 @@ export interface ServerConfig {
   schedulerTickMs: number;
   /** PostgreSQL: a job whose worker went silent this long is retried elsewhere; also the longest an audit may run. @default 900 */
   jobExpirySeconds: number;
-  /** PostgreSQL: how often pg-boss looks for expired jobs. @default min(60, jobExpirySeconds) */
+  /** PostgreSQL: how often pg-boss looks for expired jobs. @default a quarter of jobExpirySeconds, 60 at most */
   maintenanceSeconds?: number;
   /** PostgreSQL: how often an idle worker asks for a job. @default 1 */
   pollingSeconds: number;

@@ -43,6 +43,8 @@ export interface AuditRecord {
   /** The owner: the tenant of the key that created it (null without keys, --no-auth). */
   tenant: string | null;
   scheduleId: string | null;
+  /** The process that runs (or last ran) it, host:pid. Internal: not in the API view. */
+  worker?: string | null;
   attempts: number;
   error: { code: string; message: string } | null;
   progress: AuditProgress | null;

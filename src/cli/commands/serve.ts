@@ -18,6 +18,7 @@ export const SERVE_ARG_OPTIONS = {
   concurrency: { type: 'string' },
   workers: { type: 'string' },
   'job-expiry': { type: 'string' },
+  'min-schedule-seconds': { type: 'string' },
   'max-active-per-key': { type: 'string' },
   'rate-limit': { type: 'string' },
   'public-url': { type: 'string' },
@@ -49,6 +50,7 @@ export function sharedServiceFlags(values: {
   'no-browser'?: boolean;
   concurrency?: string;
   'job-expiry'?: string;
+  'min-schedule-seconds'?: string;
   'log-level'?: string;
 }): Partial<ServerConfig> {
   const partial: Partial<ServerConfig> = {};
@@ -66,6 +68,12 @@ export function sharedServiceFlags(values: {
     const s = Number(values['job-expiry']);
     if (!Number.isInteger(s) || s < 10 || s > 86_000) throw new UsageError(TEXT.badExpiry.replace('{value}', values['job-expiry']));
     partial.jobExpirySeconds = s;
+  }
+  const minSchedule = positiveInt(values['min-schedule-seconds'], '--min-schedule-seconds');
+  if (minSchedule !== undefined) {
+    partial.minScheduleSeconds = minSchedule;
+    // Due schedules are looked for twice per shortest interval (every 30 s at most, every second at least).
+    partial.schedulerTickMs = Math.min(SERVER_DEFAULTS.schedulerTickMs, Math.max(1_000, minSchedule * 500));
   }
   if (values['log-level']) {
     if (!LOG_LEVELS.includes(values['log-level'])) throw new UsageError(TEXT.badLevel.replace('{levels}', LOG_LEVELS.join(', ')));

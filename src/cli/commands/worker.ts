@@ -15,6 +15,7 @@ export const WORKER_ARG_OPTIONS = {
   'allow-private': { type: 'boolean' },
   'no-browser': { type: 'boolean' },
   'job-expiry': { type: 'string' },
+  'min-schedule-seconds': { type: 'string' },
   'log-level': { type: 'string' },
 } as const;
 

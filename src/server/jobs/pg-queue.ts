@@ -78,7 +78,8 @@ export class PgQueue extends QueueBase implements JobQueue {
     const boss = new PgBoss({
       db: { executeSql: (text: string, values: unknown[]) => store.pool.query(text, values as unknown[]) },
       schema: `${store.pg.schema}_boss`,
-      maintenanceIntervalSeconds: this.o.maintenanceSeconds ?? Math.min(60, expiry),
+      // Expired jobs are found within a quarter of the expiry (a minute at most).
+      maintenanceIntervalSeconds: this.o.maintenanceSeconds ?? Math.max(1, Math.min(60, Math.floor(expiry / 4))),
       // Finished jobs are history in our own tables; pg-boss need not keep them long.
       archiveCompletedAfterSeconds: 3_600,
       deleteAfterDays: 7,

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { ActiveAuditLimitError } from '../../errors.js';
 import { decodeCursor, encodeCursor, newId } from '../ids.js';
 import type { AuditProgress, AuditRecord, AuditStatus, ReportSummary } from '../types.js';
-import { decodeReport, emptyStatusCounts, encodeReport, TEXT, toAuditRecord, toHistoryPoint, type AuditRow } from './rows.js';
+import { decodeReport, emptyStatusCounts, encodeReport, TEXT, WORKER_ID, toAuditRecord, toHistoryPoint, type AuditRow } from './rows.js';
 import type { AuditRepo, HistoryPoint, ListQuery, NewAudit, Scope, StoredReport } from './types.js';
 
 /** Audit columns plus the report summary of done audits. */
@@ -26,7 +26,7 @@ export class AuditStore implements AuditRepo {
         FROM audits a LEFT JOIN reports r ON r.audit_id = a.id WHERE a.id = @id AND ${IN_SCOPE}`),
       nextQueued: db.prepare(`SELECT id FROM audits WHERE status = 'queued' ORDER BY created_at, id LIMIT 1`),
       start: db.prepare(`UPDATE audits SET status = 'running', attempts = attempts + 1, started_at = @now,
-          progress = @progress, error_code = NULL, error_message = NULL
+          progress = @progress, error_code = NULL, error_message = NULL, worker = @worker
         WHERE id = @id AND status IN ('queued', 'running') RETURNING *`),
       progress: db.prepare(`UPDATE audits SET progress = @progress WHERE id = @id AND status = 'running' AND attempts = @attempt`),
       done: db.prepare(`UPDATE audits SET status = 'done', finished_at = @now, duration_ms = @durationMs, progress = @progress
@@ -108,13 +108,13 @@ export class AuditStore implements AuditRepo {
   async claimNext(initial: AuditProgress): Promise<AuditRecord | undefined> {
     const row = this.db.transaction(() => {
       const next = this.s.nextQueued.get() as { id: string } | undefined;
-      return next && (this.s.start.get({ id: next.id, now: this.now(), progress: JSON.stringify(initial) }) as AuditRow | undefined);
+      return next && (this.s.start.get({ id: next.id, now: this.now(), progress: JSON.stringify(initial), worker: WORKER_ID }) as AuditRow | undefined);
     }).immediate();
     return row ? toAuditRecord(row) : undefined;
   }
 
-  async start(id: string, initial: AuditProgress): Promise<AuditRecord | undefined> {
-    const row = this.s.start.get({ id, now: this.now(), progress: JSON.stringify(initial) }) as AuditRow | undefined;
+  async start(id: string, initial: AuditProgress, worker = WORKER_ID): Promise<AuditRecord | undefined> {
+    const row = this.s.start.get({ id, now: this.now(), progress: JSON.stringify(initial), worker }) as AuditRow | undefined;
     return row && toAuditRecord(row);
   }
 

@@ -1,5 +1,6 @@
 // Row ⇄ record mapping and report compression shared by the SQLite and PostgreSQL stores: both
 // use the same column names and keep JSON as text, so one mapping serves both.
+import { hostname } from 'node:os';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import type { AuditProgress, AuditRecord, AuditStatus, ApiKeyRecord, ReportSummary, RequestedAuditOptions, ScheduleRecord } from '../types.js';
@@ -10,6 +11,9 @@ export const TEXT = {
   cancelled: 'Cancelled on request',
 };
 
+/** This process, as recorded on the audits it runs (host:pid). */
+export const WORKER_ID = `${hostname()}:${process.pid}`;
+
 export interface AuditRow {
   id: string;
   url: string;
@@ -19,6 +23,7 @@ export interface AuditRow {
   api_key_id: string | null;
   tenant: string | null;
   schedule_id: string | null;
+  worker: string | null;
   attempts: number;
   error_code: string | null;
   error_message: string | null;
@@ -43,6 +48,7 @@ export function toAuditRecord(row: AuditRow): AuditRecord {
     apiKeyId: row.api_key_id,
     tenant: row.tenant,
     scheduleId: row.schedule_id,
+    worker: row.worker,
     attempts: row.attempts,
     error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
     progress: row.progress ? (JSON.parse(row.progress) as AuditProgress) : null,

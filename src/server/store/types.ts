@@ -63,7 +63,7 @@ export interface AuditRepo {
    * more attempt. The returned record's `attempts` is the run's token for the calls below.
    * undefined when the audit is finished, cancelled or gone.
    */
-  start(id: string, initial: AuditProgress): Promise<AuditRecord | undefined>;
+  start(id: string, initial: AuditProgress, worker?: string): Promise<AuditRecord | undefined>;
   /** False when run `attempt` is no longer the audit's current run (cancelled, superseded). */
   setProgress(id: string, attempt: number, progress: AuditProgress): Promise<boolean>;
   /** Marks run `attempt` done and stores its report (compressed), atomically. */

@@ -8,6 +8,8 @@ ALTER TABLE api_keys ADD COLUMN admin INTEGER NOT NULL DEFAULT 0;
 UPDATE api_keys SET tenant = id;
 
 ALTER TABLE audits ADD COLUMN tenant TEXT;
+-- Which process runs (or last ran) the audit: host:pid.
+ALTER TABLE audits ADD COLUMN worker TEXT;
 UPDATE audits SET tenant = api_key_id;
 CREATE INDEX audits_tenant_recent ON audits (tenant, created_at DESC, id DESC);
 CREATE INDEX audits_tenant_status ON audits (tenant, status);

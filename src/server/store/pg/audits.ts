@@ -7,7 +7,7 @@ import { ActiveAuditLimitError } from '../../../errors.js';
 import { decodeCursor, encodeCursor, newId } from '../../ids.js';
 import type { AuditProgress, AuditRecord, AuditStatus, ReportSummary } from '../../types.js';
 import { withReport } from '../audits.js';
-import { emptyStatusCounts, encodeReport, TEXT, toAuditRecord, toHistoryPoint, type AuditRow } from '../rows.js';
+import { emptyStatusCounts, encodeReport, TEXT, WORKER_ID, toAuditRecord, toHistoryPoint, type AuditRow } from '../rows.js';
 import type { AuditRepo, HistoryPoint, ListQuery, NewAudit, Scope, StoredReport } from '../types.js';
 import { inTransaction, type Queryable } from './connection.js';
 
@@ -78,11 +78,11 @@ export class PgAuditStore implements AuditRepo {
     return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
   }
 
-  async start(id: string, initial: AuditProgress): Promise<AuditRecord | undefined> {
+  async start(id: string, initial: AuditProgress, worker = WORKER_ID): Promise<AuditRecord | undefined> {
     const { rows } = await this.pool.query<AuditRow>(
-      `UPDATE audits SET status = 'running', attempts = attempts + 1, started_at = $2, progress = $3, error_code = NULL, error_message = NULL
+      `UPDATE audits SET status = 'running', attempts = attempts + 1, started_at = $2, progress = $3, error_code = NULL, error_message = NULL, worker = $4
        WHERE id = $1 AND status IN ('queued', 'running') RETURNING *`,
-      [id, this.now(), JSON.stringify(initial)],
+      [id, this.now(), JSON.stringify(initial), worker],
     );
     return rows[0] && toAuditRecord(rows[0]);
   }

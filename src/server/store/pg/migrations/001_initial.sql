@@ -13,6 +13,8 @@ CREATE TABLE audits (
   api_key_id    TEXT,
   tenant        TEXT,
   schedule_id   TEXT,
+  -- Which process runs (or last ran) the audit: host:pid.
+  worker        TEXT,
   -- Runs started; also the token of the current run (a superseded worker's writes match no row).
   attempts      INTEGER NOT NULL DEFAULT 0,
   error_code    TEXT,
