@@ -1,6 +1,7 @@
 // `npm run bench`: crawl speed and memory on generated portals served on 127.0.0.1.
 // Each size runs in its own child process so peak RSS belongs to that run alone.
 // Prints one line per run: pages, seconds, pages/s, peak RSS (MiB), parse workers.
+// `--scale` runs scale-bench.ts instead (PostgreSQL, worker processes).
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startGeneratedPortal } from '../../src/demo/generated-portal.js';
@@ -61,7 +62,11 @@ async function child(kind: 'crawl' | 'audit', size: number): Promise<RunResult> 
   });
 }
 
-if (process.argv[2] === '--child') {
+if (process.argv.includes('--scale')) {
+  // `npm run bench -- --scale`: the service on PostgreSQL with 1, 2 and 4 worker processes.
+  const { scaleBench } = await import('./scale-bench.js');
+  await scaleBench();
+} else if (process.argv[2] === '--child') {
   const result = await runOne(process.argv[3] as 'crawl' | 'audit', Number(process.argv[4]));
   process.send!(result, () => process.exit(0));
 } else {
