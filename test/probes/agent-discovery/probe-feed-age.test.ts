@@ -2,9 +2,9 @@
 // the snapshot's crawl start (never the clock), with time-zone edges, a future entry clamped to 0
 // and flagged, and no age without a usable start.
 import { describe, expect, it } from 'vitest';
-import agentDiscoveryProbe, { createAgentDiscoveryProbe, minAge } from '../../probes/agent-discovery/index.js';
-import { FEED_ACCEPT } from '../../src/formats/feeds.js';
-import { makeContext, makePage, makeSnapshot } from '../helpers/probe-context.js';
+import agentDiscoveryProbe, { createAgentDiscoveryProbe, minAge } from '../../../probes/agent-discovery/index.js';
+import { FEED_ACCEPT } from '../../../src/formats/feeds.js';
+import { makeContext, makePage, makeSnapshot } from '../../helpers/probe-context.js';
 
 const O = 'https://acme.test';
 

@@ -1,7 +1,7 @@
 // Discovery pointers in crawled pages: rel="api-catalog" (Link header and <link>), OpenSearch and feeds.
 import { describe, expect, it } from 'vitest';
-import { discoverPageLinks } from '../../src/agent-discovery/page-links.js';
-import { makePage } from '../helpers/probe-context.js';
+import { discoverPageLinks } from '../../../probes/agent-discovery/page-links.js';
+import { makePage } from '../../helpers/probe-context.js';
 
 const O = 'https://acme.test';
 

@@ -2,7 +2,7 @@
 // <link rel="search" type="application/opensearchdescription+xml" href="…">; the document has a
 // required <ShortName> (at most 16 characters) and <Description>, and one or more <Url type="…"
 // template="…{searchTerms}…">. Agents and browsers use the template to search the site. Pure.
-import { asArray, asRecord, attrOf, parseXml, textOf } from '../formats/xml.js';
+import { asArray, asRecord, attrOf, parseXml, textOf } from '../../src/formats/xml.js';
 
 export const OPENSEARCH_TYPE = 'application/opensearchdescription+xml';
 

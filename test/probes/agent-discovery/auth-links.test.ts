@@ -1,8 +1,8 @@
 // Where the crawled pages point at OAuth / OIDC: metadata links (anchor, <link>, printed URL) and
 // the hosts of authorization / token endpoints, first occurrence kept, http hosts only when allowed.
 import { describe, expect, it } from 'vitest';
-import { findAuthSignals } from '../../src/agent-discovery/auth-links.js';
-import { makePage } from '../helpers/probe-context.js';
+import { findAuthSignals } from '../../../probes/agent-discovery/auth-links.js';
+import { makePage } from '../../helpers/probe-context.js';
 
 const page = (path: string, body: string, head = '') => makePage({ url: `https://acme.test${path}`, html: `<html><head>${head}</head><body><main><h1>T</h1>${body}</main></body></html>` });
 

@@ -1,10 +1,10 @@
 // The JSON discovery documents: APIs.json, MCP server cards (SEP-2127 and older shapes),
 // the legacy ai-plugin.json and A2A agent cards.
 import { describe, expect, it } from 'vitest';
-import { parseAgentCard } from '../../src/agent-discovery/agent-card.js';
-import { parseAiPlugin } from '../../src/agent-discovery/ai-plugin.js';
-import { parseApisJson } from '../../src/formats/apis-json.js';
-import { parseMcpCard } from '../../src/agent-discovery/mcp.js';
+import { parseAgentCard } from '../../../probes/agent-discovery/agent-card.js';
+import { parseAiPlugin } from '../../../probes/agent-discovery/ai-plugin.js';
+import { parseApisJson } from '../../../src/formats/apis-json.js';
+import { parseMcpCard } from '../../../probes/agent-discovery/mcp.js';
 
 const BASE = 'https://api.example.com/apis.json';
 

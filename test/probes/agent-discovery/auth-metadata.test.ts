@@ -2,7 +2,7 @@
 // §4.2 and RFC 9728 §3.2, the URL transforms of RFC 8414 §3 / OIDC Discovery §4.1, and broken or
 // hostile answers (issuer mismatch, missing members, HTML soft 404, invalid JSON, huge bodies, wrong types).
 import { describe, expect, it } from 'vitest';
-import { locateMetadataUrl, metadataUrlsForIssuer, parseAuthServerMetadata } from '../../src/agent-discovery/auth-metadata.js';
+import { locateMetadataUrl, metadataUrlsForIssuer, parseAuthServerMetadata } from '../../../probes/agent-discovery/auth-metadata.js';
 
 const AS = 'https://server.example.com/.well-known/oauth-authorization-server';
 const OIDC = 'https://server.example.com/.well-known/openid-configuration';

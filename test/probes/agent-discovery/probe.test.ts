@@ -3,15 +3,15 @@
 // path) and an integration run against test/fixtures/agent-discovery/site served over HTTP.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import agentDiscoveryProbe, { createAgentDiscoveryProbe, type AgentDiscoveryFacts } from '../../probes/agent-discovery/index.js';
-import { CRAWL_ACCEPT } from '../../src/audit/resource.js';
-import { startStaticPortal, type RunningPortal } from '../../src/demo/static-server.js';
-import { createAuditFetch } from '../../src/fetch/audit-fetch.js';
-import { createHttpClient } from '../../src/fetch/client.js';
-import { decodeBody } from '../../src/fetch/decode.js';
-import type { FetchRequest, FetchResult, HttpClient } from '../../src/fetch/types.js';
-import type { Finding, ProbeContext } from '../../src/contract/probe.js';
-import { makeContext, makePage, makeSnapshot } from '../helpers/probe-context.js';
+import agentDiscoveryProbe, { createAgentDiscoveryProbe, type AgentDiscoveryFacts } from '../../../probes/agent-discovery/index.js';
+import { CRAWL_ACCEPT } from '../../../src/audit/resource.js';
+import { startStaticPortal, type RunningPortal } from '../../../src/demo/static-server.js';
+import { createAuditFetch } from '../../../src/fetch/audit-fetch.js';
+import { createHttpClient } from '../../../src/fetch/client.js';
+import { decodeBody } from '../../../src/fetch/decode.js';
+import type { FetchRequest, FetchResult, HttpClient } from '../../../src/fetch/types.js';
+import type { Finding, ProbeContext } from '../../../src/contract/probe.js';
+import { makeContext, makePage, makeSnapshot } from '../../helpers/probe-context.js';
 
 const O = 'https://acme.test';
 const home = (headers: Record<string, string> = {}, head = '') => makePage({ url: `${O}/`, headers, html: `<html><head><title>Acme</title>${head}</head><body><p>Acme</p></body></html>` });
@@ -115,7 +115,7 @@ describe('agent-discovery probe (in-memory responses)', () => {
 });
 
 describe('agent-discovery probe (fixture portal over HTTP)', () => {
-  const root = fileURLToPath(new URL('../fixtures/agent-discovery/site', import.meta.url));
+  const root = fileURLToPath(new URL('../../fixtures/agent-discovery/site', import.meta.url));
   let portal: RunningPortal;
   let client: HttpClient;
   let ctx: ProbeContext;

@@ -4,9 +4,9 @@
 // and OAuth 2.0 Protected Resource Metadata (RFC 9728, /.well-known/oauth-protected-resource).
 // Pure: URL transforms both ways and `parseAuthServerMetadata(url, body, contentType)`, which never
 // throws — hostile input (HTML, huge or malformed JSON, wrong types) becomes issues.
-import { mediaType } from '../fetch/decode.js';
-import { looksLikeHtml } from '../llms-txt/response.js';
-import { isRecord, parseJsonObject } from '../formats/json.js';
+import { mediaType } from '../../src/fetch/decode.js';
+import { looksLikeHtml } from '../../src/llms-txt/response.js';
+import { isRecord, parseJsonObject } from '../../src/formats/json.js';
 
 export type AuthMetadataKind = 'oauth-authorization-server' | 'openid-configuration' | 'oauth-protected-resource';
 

@@ -1,6 +1,6 @@
 // Content-Signal lines (contentsignals.org) read from robots.txt through the robots parser.
 import { describe, expect, it } from 'vitest';
-import { contentSignalsFrom, parseSignalValue } from '../../src/agent-discovery/content-signal.js';
+import { contentSignalsFrom, parseSignalValue } from '../../../probes/agent-discovery/content-signal.js';
 
 describe('parseSignalValue', () => {
   it.each<[string, Record<string, string>, string[]]>([

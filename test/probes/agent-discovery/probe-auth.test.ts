@@ -3,15 +3,15 @@
 // against test/fixtures/agent-discovery/auth-site served over HTTP (RFC 8414 path issuer via RFC 9728).
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import agentDiscoveryProbe, { type AgentDiscoveryFacts } from '../../probes/agent-discovery/index.js';
-import { CRAWL_ACCEPT } from '../../src/audit/resource.js';
-import { startStaticPortal, type RunningPortal } from '../../src/demo/static-server.js';
-import { createAuditFetch } from '../../src/fetch/audit-fetch.js';
-import { createHttpClient } from '../../src/fetch/client.js';
-import { decodeBody } from '../../src/fetch/decode.js';
-import type { FetchRequest, HttpClient } from '../../src/fetch/types.js';
-import type { Finding, ProbeContext } from '../../src/contract/probe.js';
-import { makeContext, makePage, makeSnapshot } from '../helpers/probe-context.js';
+import agentDiscoveryProbe, { type AgentDiscoveryFacts } from '../../../probes/agent-discovery/index.js';
+import { CRAWL_ACCEPT } from '../../../src/audit/resource.js';
+import { startStaticPortal, type RunningPortal } from '../../../src/demo/static-server.js';
+import { createAuditFetch } from '../../../src/fetch/audit-fetch.js';
+import { createHttpClient } from '../../../src/fetch/client.js';
+import { decodeBody } from '../../../src/fetch/decode.js';
+import type { FetchRequest, HttpClient } from '../../../src/fetch/types.js';
+import type { Finding, ProbeContext } from '../../../src/contract/probe.js';
+import { makeContext, makePage, makeSnapshot } from '../../helpers/probe-context.js';
 
 const O = 'https://acme.test';
 const AUTH = 'https://auth.acme.test';
@@ -137,7 +137,7 @@ describe('agent-discovery probe: authMetadata (in-memory responses)', () => {
 });
 
 describe('agent-discovery probe: authMetadata (fixture portal over HTTP)', () => {
-  const root = fileURLToPath(new URL('../fixtures/agent-discovery/auth-site', import.meta.url));
+  const root = fileURLToPath(new URL('../../fixtures/agent-discovery/auth-site', import.meta.url));
   let portal: RunningPortal;
   let client: HttpClient;
   let facts: AgentDiscoveryFacts;

@@ -1,8 +1,8 @@
 // OpenSearch descriptions and feeds (RSS 2.0, RSS 1.0, Atom, JSON Feed): valid documents, an entity
 // bomb that must not expand, malformed XML as a result with a line number, never a throw.
 import { describe, expect, it } from 'vitest';
-import { parseFeed } from '../../src/formats/feeds.js';
-import { parseOpenSearch } from '../../src/agent-discovery/opensearch.js';
+import { parseFeed } from '../../../src/formats/feeds.js';
+import { parseOpenSearch } from '../../../probes/agent-discovery/opensearch.js';
 
 const BOMB_DTD = `<?xml version="1.0"?>
 <!DOCTYPE lolz [

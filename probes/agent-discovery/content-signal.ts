@@ -2,7 +2,7 @@
 // ai-train=no` line in robots.txt states how the content may be used once fetched. The robots
 // parser (src/robots) collects the lines with the group they sit in; this turns them into one
 // entry per agent with the signals split out. Pure.
-import { parseRobots } from '../robots/parse.js';
+import { parseRobots } from '../../src/robots/parse.js';
 
 /** The signals contentsignals.org defines; others are kept but noted. */
 export const KNOWN_SIGNALS: readonly string[] = ['search', 'ai-input', 'ai-train'];

@@ -4,12 +4,12 @@
 // link, the authorization servers a protected-resource document names, and the hosts of
 // authorization/token endpoints printed in the docs. At most MAX_FETCHES requests, all through the
 // audit's cached fetch (readResource); never throws.
-import { isSameSite } from '../util/site.js';
-import type { Page } from '../contract/page.js';
-import type { Finding, ProbeContext } from '../contract/probe.js';
+import { isSameSite } from '../../src/util/site.js';
+import type { Page } from '../../src/contract/page.js';
+import type { Finding, ProbeContext } from '../../src/contract/probe.js';
 import { findAuthSignals, type AuthMetadataLink } from './auth-links.js';
 import { AUTH_WELL_KNOWN, locateMetadataUrl, metadataUrlsForIssuer, parseAuthServerMetadata, type AuthMetadata, type AuthMetadataKind } from './auth-metadata.js';
-import { isHtmlAnswer, isOk, readResource, robotsBlocked, statusNote } from '../audit/resource.js';
+import { isHtmlAnswer, isOk, readResource, robotsBlocked, statusNote } from '../../src/audit/resource.js';
 
 const TEXT = {
   invalid: (url: string, kind: string) => `The ${kind} metadata at ${url} cannot be used by clients to configure themselves.`,

@@ -1,7 +1,7 @@
 // security.txt (RFC 9116): required fields, Expires against an injected clock, signed files,
 // URI rules, the Canonical check, and hostile input.
 import { describe, expect, it } from 'vitest';
-import { MAX_SECURITY_TXT_CHARS, parseSecurityTxt } from '../../src/agent-discovery/security-txt.js';
+import { MAX_SECURITY_TXT_CHARS, parseSecurityTxt } from '../../../probes/agent-discovery/security-txt.js';
 
 const NOW = new Date('2026-03-01T00:00:00Z');
 const URL_ = 'https://example.com/.well-known/security.txt';
