@@ -4,8 +4,8 @@
 // Also the newest date written on the changelog and blog pages, with its age at the audit start.
 // Reads only the snapshot: nothing is fetched, off-site links are judged by address and link text.
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import type { Snapshot } from '../contract/page.js';
-import { AbortedError } from '../errors.js';
+import type { Snapshot } from '../../src/contract/page.js';
+import { AbortedError } from '../../src/errors.js';
 import { buildCandidates, type Candidate } from './candidates.js';
 import { collectCertifications } from './certifications.js';
 import { ageInDays, newestDateInText } from './dates.js';

@@ -1,7 +1,7 @@
 // Unit tests of src/business-surface/code-text.ts: code-sample text from raw HTML, and whether a
 // match in the page text sits inside it. Includes hostile HTML that must not make it crawl.
 import { describe, expect, it } from 'vitest';
-import { codeTextOf, inCode } from '../../src/business-surface/code-text.js';
+import { codeTextOf, inCode } from '../../../probes/business-surface/code-text.js';
 
 describe('codeTextOf', () => {
   it.each([

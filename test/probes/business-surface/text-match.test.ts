@@ -1,7 +1,7 @@
 // Unit tests of src/business-surface/text-match.ts: whole-word phrase matching, link-text
 // normalisation, first non-rejected hit, quotes and sentences around a match.
 import { describe, expect, it } from 'vitest';
-import { atWordEdges, firstHit, matches, normalizeLabel, patternMatcher, phraseMatcher, quoteAround, sentenceAround, wordCount } from '../../src/business-surface/text-match.js';
+import { atWordEdges, firstHit, matches, normalizeLabel, patternMatcher, phraseMatcher, quoteAround, sentenceAround, wordCount } from '../../../probes/business-surface/text-match.js';
 
 describe('phraseMatcher', () => {
   const cases: Array<[string, string, boolean]> = [

@@ -146,4 +146,4 @@ export function newestDateInText(text: string, window: DateWindow): NewestDate {
   return { newest: best?.date ?? null, quote: best?.quote ?? null, count, ignored };
 }
 
-export { ageInDays, type Age } from '../util/age.js';
+export { ageInDays, type Age } from '../../src/util/age.js';

@@ -1,11 +1,11 @@
 // Unit tests of src/business-surface/keywords.ts: the shipped keyword files load, and a broken
 // file fails at load with every problem named (PP_ERR_PARSE) instead of silently finding nothing.
 import { describe, expect, it } from 'vitest';
-import commonJson from '../../probes/data/business-surface.common.json' with { type: 'json' };
-import enJson from '../../probes/data/business-surface.en.json' with { type: 'json' };
-import { checkCommonFile, checkLangFile, createKeywordRegistry, primaryLang } from '../../src/business-surface/keywords.js';
-import { KINDS } from '../../src/business-surface/types.js';
-import { ParseError } from '../../src/errors.js';
+import commonJson from '../../../probes/business-surface/data/business-surface.common.json' with { type: 'json' };
+import enJson from '../../../probes/business-surface/data/business-surface.en.json' with { type: 'json' };
+import { checkCommonFile, checkLangFile, createKeywordRegistry, primaryLang } from '../../../probes/business-surface/keywords.js';
+import { KINDS } from '../../../probes/business-surface/types.js';
+import { ParseError } from '../../../src/errors.js';
 
 const clone = <T>(v: T): T => structuredClone(v);
 

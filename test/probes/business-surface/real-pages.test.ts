@@ -11,11 +11,11 @@
 //   - each page is analysed in well under a few seconds.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { keywordRegistry } from '../../probes/business-surface/index.js';
-import { analyzeSurface } from '../../src/business-surface/surface.js';
-import { makePage, makeSnapshot } from '../helpers/probe-context.js';
+import { keywordRegistry } from '../../../probes/business-surface/index.js';
+import { analyzeSurface } from '../../../probes/business-surface/surface.js';
+import { makePage, makeSnapshot } from '../../helpers/probe-context.js';
 
-const DIR = new URL('../fixtures/readability-pages/', import.meta.url);
+const DIR = new URL('../../fixtures/readability-pages/', import.meta.url);
 const PAGES = ['google-sre-book-1', 'topicseed-1', 'simplyfound-1', 'dropbox-blog', 'lwn-1', 'mozilla-1', 'gitlab-blog'];
 // readability's own test base URL.
 const URL_OF_PAGE = 'http://fakehost/test/page.html';

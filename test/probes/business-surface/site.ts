@@ -1,10 +1,10 @@
 // Test helper: handmade portals for the business-surface tests — pages parsed by the crawl's own
 // parser (makePage) on https://portal.example, analysed with the shipped keyword lists.
-import { keywordRegistry } from '../../probes/business-surface/index.js';
-import { analyzeSurface } from '../../src/business-surface/surface.js';
-import type { BusinessSurfaceFacts } from '../../src/business-surface/types.js';
-import type { Page, Snapshot } from '../../src/contract/page.js';
-import { makePage, makeSnapshot } from '../helpers/probe-context.js';
+import { keywordRegistry } from '../../../probes/business-surface/index.js';
+import { analyzeSurface } from '../../../probes/business-surface/surface.js';
+import type { BusinessSurfaceFacts } from '../../../probes/business-surface/types.js';
+import type { Page, Snapshot } from '../../../src/contract/page.js';
+import { makePage, makeSnapshot } from '../../helpers/probe-context.js';
 
 export const ORIGIN = 'https://portal.example';
 

@@ -1,7 +1,7 @@
 // Unit tests of src/business-surface/url-parts.ts.
 import { describe, expect, it } from 'vitest';
-import { brandOf, isAuthUrl, pathSegments, shortLabel, urlKey } from '../../src/business-surface/url-parts.js';
-import { keywordRegistry } from '../../probes/business-surface/index.js';
+import { brandOf, isAuthUrl, pathSegments, shortLabel, urlKey } from '../../../probes/business-surface/url-parts.js';
+import { keywordRegistry } from '../../../probes/business-surface/index.js';
 
 describe('urlKey', () => {
   it.each([

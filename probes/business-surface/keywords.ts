@@ -3,7 +3,7 @@
 // kind). This file checks both at load — a typo in a pattern or a kind name fails loudly instead of
 // silently finding nothing — compiles them once, and merges a page language's list with English
 // (portals mix English nav words into every language).
-import { ParseError } from '../errors.js';
+import { ParseError } from '../../src/errors.js';
 import { escapeRegExp, patternMatcher, phraseMatcher, type Matcher } from './text-match.js';
 import { KINDS, PRICING_MODELS, type Kind, type PricingModel } from './types.js';
 

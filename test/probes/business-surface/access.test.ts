@@ -1,7 +1,7 @@
 // Unit tests of src/business-surface/access.ts: public, gated, broken or unchecked.
 import { describe, expect, it } from 'vitest';
-import { keywordRegistry } from '../../probes/business-surface/index.js';
-import { pageAccess } from '../../src/business-surface/access.js';
+import { keywordRegistry } from '../../../probes/business-surface/index.js';
+import { pageAccess } from '../../../probes/business-surface/access.js';
 import { ORIGIN, pageOf, type SitePage } from './site.js';
 
 const LOGIN = '<h1>Sign in</h1><form action="/session"><input type="email"><input type="password"><button>Sign in</button></form>';

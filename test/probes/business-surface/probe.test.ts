@@ -8,13 +8,13 @@
 // there are "not checked".
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import probe, { findingsFor, KIND_LABELS, type BusinessSurfaceFacts } from '../../probes/business-surface/index.js';
-import { KEY_BUYER_KINDS, KINDS } from '../../src/business-surface/types.js';
-import { startStaticPortal, type RunningPortal } from '../../src/demo/static-server.js';
-import type { ProbeContext } from '../../src/contract/probe.js';
-import { crawlFixture } from '../business-surface/crawl-fixture.js';
-import { analyze, home } from '../business-surface/site.js';
-import { makeContext, makeSnapshot } from '../helpers/probe-context.js';
+import probe, { findingsFor, KIND_LABELS, type BusinessSurfaceFacts } from '../../../probes/business-surface/index.js';
+import { KEY_BUYER_KINDS, KINDS } from '../../../probes/business-surface/types.js';
+import { startStaticPortal, type RunningPortal } from '../../../src/demo/static-server.js';
+import type { ProbeContext } from '../../../src/contract/probe.js';
+import { crawlFixture } from './crawl-fixture.js';
+import { analyze, home } from './site.js';
+import { makeContext, makeSnapshot } from '../../helpers/probe-context.js';
 
 describe('business-surface probe: contract', () => {
   it('has the contract metadata', () => {

@@ -4,11 +4,11 @@
 // crawled with the real client.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import probe, { type BusinessSurfaceFacts } from '../../probes/business-surface/index.js';
-import { startStaticPortal, type RunningPortal } from '../../src/demo/static-server.js';
-import type { Finding, ProbeContext } from '../../src/contract/probe.js';
-import { crawlFixture } from '../business-surface/crawl-fixture.js';
-import { makeContext, makePage, makeSnapshot } from '../helpers/probe-context.js';
+import probe, { type BusinessSurfaceFacts } from '../../../probes/business-surface/index.js';
+import { startStaticPortal, type RunningPortal } from '../../../src/demo/static-server.js';
+import type { Finding, ProbeContext } from '../../../src/contract/probe.js';
+import { crawlFixture } from './crawl-fixture.js';
+import { makeContext, makePage, makeSnapshot } from '../../helpers/probe-context.js';
 
 const O = 'https://portal.acme.test';
 const NAV = '<nav><a href="/changelog">Changelog</a> <a href="/blog/">Blog</a> <a href="/status">API status</a></nav>';

@@ -4,8 +4,8 @@
 // sample is no price list, an API resource called "Prices" is not the pricing page, a "Pricing" nav
 // link that redirects to a login is gated.
 import { describe, expect, it } from 'vitest';
-import type { Kind, KindStatus } from '../../src/business-surface/types.js';
-import { KINDS } from '../../src/business-surface/types.js';
+import type { Kind, KindStatus } from '../../../probes/business-surface/types.js';
+import { KINDS } from '../../../probes/business-surface/types.js';
 import { analyze, home, ORIGIN, type SitePage } from './site.js';
 
 interface Case {

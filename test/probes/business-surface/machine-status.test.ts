@@ -2,14 +2,14 @@
 // each answer is judged (Statuspage JSON valid / invalid, HTML soft 404, feeds, failures that are
 // "not checked"), and the summary fact; then the async check over in-memory responses.
 import { describe, expect, it } from 'vitest';
-import type { Resource } from '../../src/audit/resource.js';
+import type { Resource } from '../../../src/audit/resource.js';
 import {
   checkMachineReadableStatus, judgeStatusAnswer, MAX_STATUS_CHECKS, statusCandidates, summarizeStatusChecks, type StatusCandidate,
-} from '../../src/business-surface/machine-status.js';
-import type { KindResult } from '../../src/business-surface/types.js';
-import { FEED_ACCEPT } from '../../src/formats/feeds.js';
-import { pageIndex } from '../../src/audit/resource.js';
-import { makeContext, makePage, makeSnapshot } from '../helpers/probe-context.js';
+} from '../../../probes/business-surface/machine-status.js';
+import type { KindResult } from '../../../probes/business-surface/types.js';
+import { FEED_ACCEPT } from '../../../src/formats/feeds.js';
+import { pageIndex } from '../../../src/audit/resource.js';
+import { makeContext, makePage, makeSnapshot } from '../../helpers/probe-context.js';
 
 const STATUSPAGE_JSON = JSON.stringify({
   page: { id: 'kctbh9vrtdwd', name: 'Acme', url: 'https://status.acme.test', time_zone: 'Etc/UTC', updated_at: '2026-11-27T10:00:00.000Z' },

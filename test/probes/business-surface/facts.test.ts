@@ -1,10 +1,10 @@
 // Tests of the facts read beside the page kinds: SDK languages, certifications, community and
 // support channels, pricing-model hints, and keyword lists picked by the page's lang attribute.
 import { describe, expect, it } from 'vitest';
-import commonJson from '../../probes/data/business-surface.common.json' with { type: 'json' };
-import enJson from '../../probes/data/business-surface.en.json' with { type: 'json' };
-import { createKeywordRegistry } from '../../src/business-surface/keywords.js';
-import { analyzeSurface } from '../../src/business-surface/surface.js';
+import commonJson from '../../../probes/business-surface/data/business-surface.common.json' with { type: 'json' };
+import enJson from '../../../probes/business-surface/data/business-surface.en.json' with { type: 'json' };
+import { createKeywordRegistry } from '../../../probes/business-surface/keywords.js';
+import { analyzeSurface } from '../../../probes/business-surface/surface.js';
 import { analyze, home, ORIGIN, siteOf } from './site.js';
 
 describe('sdkLanguages', () => {

@@ -2,7 +2,7 @@
 // <title> and headings, phrases in its main text (code samples ignored unless the kind lives in
 // code), its JSON-LD types and its address (status.example.com). Each signal is a KindEvidence with
 // a weight (score.ts); a page's content only counts when a buyer can read it. Pure.
-import type { Page } from '../contract/page.js';
+import type { Page } from '../../src/contract/page.js';
 import type { Candidate } from './candidates.js';
 import { certificationHits } from './certifications.js';
 import { codeTextOf, inCode } from './code-text.js';

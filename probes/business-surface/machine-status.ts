@@ -8,15 +8,15 @@
 // (pure: judgeStatusAnswer), and checkMachineReadableStatus wires them to the audit's cached fetch.
 // A fetch that robots.txt forbids or that fails (no response, 429, 5xx) is "not checked", never
 // "missing".
-import type { LinkTag, Anchor, Page } from '../contract/page.js';
-import { parsePage } from '../crawl/parse-page.js';
-import { FEED_ACCEPT, parseFeed } from '../formats/feeds.js';
-import { isRecord, parseJsonObject } from '../formats/json.js';
-import { CRAWL_ACCEPT, isHtmlAnswer, isOk, readResource, robotsBlocked, statusNote, type Resource } from '../audit/resource.js';
-import { mediaType } from '../fetch/decode.js';
-import type { ProbeContext } from '../contract/probe.js';
+import type { LinkTag, Anchor, Page } from '../../src/contract/page.js';
+import { parsePage } from '../../src/crawl/parse-page.js';
+import { FEED_ACCEPT, parseFeed } from '../../src/formats/feeds.js';
+import { isRecord, parseJsonObject } from '../../src/formats/json.js';
+import { CRAWL_ACCEPT, isHtmlAnswer, isOk, readResource, robotsBlocked, statusNote, type Resource } from '../../src/audit/resource.js';
+import { mediaType } from '../../src/fetch/decode.js';
+import type { ProbeContext } from '../../src/contract/probe.js';
 import type { KindResult } from './types.js';
-import { httpUrl, relTokens } from '../util/url.js';
+import { httpUrl, relTokens } from '../../src/util/url.js';
 
 /** URLs checked at most per status page (the status page itself is read once more when it was not crawled). */
 export const MAX_STATUS_CHECKS = 4;
