@@ -1,7 +1,7 @@
 // Site-wide navigation facts from the per-page read-outs (page.ts): how many pages offer search
 // and breadcrumbs, which kinds, and how pages preview when shared or cited (Open Graph, Twitter
 // cards). Pure: the probe passes in the HTML pages.
-import type { Page } from '../contract/page.js';
+import type { Page } from '../../src/contract/page.js';
 import { pageWayfinding, type LinkPreview } from './page.js';
 
 /** Bounds on the example lists (counts and shares stay exact). */

@@ -1,8 +1,8 @@
 // The navigation probe over pages parsed by the crawl's own parser (makePage): facts, findings with
 // evidence, and that it fetches nothing.
 import { describe, expect, it } from 'vitest';
-import navigation from '../../probes/navigation/index.js';
-import { makeContext, makePage, makeSnapshot } from '../helpers/probe-context.js';
+import navigation from '../../../probes/navigation/index.js';
+import { makeContext, makePage, makeSnapshot } from '../../helpers/probe-context.js';
 
 const ORIGIN = 'https://portal.example';
 const OG = '<meta property="og:title" content="Portal"><meta property="og:description" content="APIs"><meta property="og:image" content="https://portal.example/og.png">';

@@ -5,9 +5,9 @@
 // Open Graph: https://ogp.me/ (og:title, og:type, og:image and og:url are the required four;
 // og:description is optional but is what link previews and many answer engines show as the snippet).
 // Twitter/X cards: https://developer.x.com/en/docs/x-for-websites/cards/overview/markup (twitter:card).
-import type { LinkTag, MetaTag, NavigationSignal, PageArtifacts } from '../contract/page.js';
-import { extractJsonLd } from '../formats/schema-org/json-ld.js';
-import { treeTypes } from '../formats/schema-org/summarize.js';
+import type { LinkTag, MetaTag, NavigationSignal, PageArtifacts } from '../../src/contract/page.js';
+import { extractJsonLd } from '../../src/formats/schema-org/json-ld.js';
+import { treeTypes } from '../../src/formats/schema-org/summarize.js';
 import { MAX_SIGNALS_PER_PAGE, type SearchKind } from './elements.js';
 
 /** Scripts and stylesheets of hosted search services, by URL. */

@@ -1,9 +1,9 @@
 // Per-page read-outs (src/navigation/page.ts): hosted-search scripts, JSON-LD BreadcrumbList and
 // link-preview tags, and the site summary (src/navigation/site.ts).
 import { describe, expect, it } from 'vitest';
-import { hostedSearchKind, hostedSearchSignals, jsonLdBreadcrumb, linkPreview, pageWayfinding } from '../../src/navigation/page.js';
-import { LIST_LIMITS, summarizeNavigation } from '../../src/navigation/site.js';
-import { makePage } from '../helpers/probe-context.js';
+import { hostedSearchKind, hostedSearchSignals, jsonLdBreadcrumb, linkPreview, pageWayfinding } from '../../../probes/navigation/page.js';
+import { LIST_LIMITS, summarizeNavigation } from '../../../probes/navigation/site.js';
+import { makePage } from '../../helpers/probe-context.js';
 
 describe('hosted search scripts and stylesheets', () => {
   it.each([

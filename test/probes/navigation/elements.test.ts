@@ -1,11 +1,11 @@
 // Search UI and breadcrumb detection during the crawl's DOM walk (src/navigation/elements.ts),
 // through the crawl's real parser, plus the pure helpers it uses.
 import { describe, expect, it } from 'vitest';
-import { parsePage } from '../../src/crawl/parse-page.js';
+import { parsePage } from '../../../src/crawl/parse-page.js';
 import {
   describeElement, isBreadcrumbItemtype, isBreadcrumbLabel, isSearchAction, isSearchInputName, MAX_SIGNALS_PER_PAGE, navigationHints,
   NavigationCollector, widgetKind,
-} from '../../src/navigation/elements.js';
+} from '../../../probes/navigation/elements.js';
 
 const nav = (body: string, head = '') => parsePage(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`, 'https://p.example/docs/a').navigation;
 const kinds = (signals: { kind: string }[]) => signals.map((s) => s.kind);
