@@ -9,18 +9,18 @@
 // through the audit's cached fetch and reports.
 import type { Page } from '../../src/contract/page.js';
 import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
-import { parseAiPlugin } from '../../src/agent-discovery/ai-plugin.js';
-import { parseAgentCard } from '../../src/agent-discovery/agent-card.js';
+import { parseAiPlugin } from './ai-plugin.js';
+import { parseAgentCard } from './agent-card.js';
 import { catalogContentType, parseApiCatalog, type CatalogEntry } from '../../src/formats/api-catalog.js';
 import { parseApisJson, type ApisJsonApi } from '../../src/formats/apis-json.js';
-import { discoverAuthMetadata, type AuthMetadataFacts } from '../../src/agent-discovery/auth-discovery.js';
-import { contentSignalsFrom, type ContentSignal } from '../../src/agent-discovery/content-signal.js';
+import { discoverAuthMetadata, type AuthMetadataFacts } from './auth-discovery.js';
+import { contentSignalsFrom, type ContentSignal } from './content-signal.js';
 import { FEED_ACCEPT, parseFeed, type FeedFormat } from '../../src/formats/feeds.js';
-import { parseMcpCard } from '../../src/agent-discovery/mcp.js';
-import { parseOpenSearch } from '../../src/agent-discovery/opensearch.js';
-import { discoverPageLinks, type PageLink } from '../../src/agent-discovery/page-links.js';
+import { parseMcpCard } from './mcp.js';
+import { parseOpenSearch } from './opensearch.js';
+import { discoverPageLinks, type PageLink } from './page-links.js';
 import { isHtmlAnswer, isOk, pageIndex, readResource, robotsBlocked, statusNote, type Resource } from '../../src/audit/resource.js';
-import { parseSecurityTxt, type SecurityTxtFields } from '../../src/agent-discovery/security-txt.js';
+import { parseSecurityTxt, type SecurityTxtFields } from './security-txt.js';
 import { ageInDays } from '../../src/util/age.js';
 import { llmsTxtFromResponse } from '../../src/llms-txt/response.js';
 

@@ -11,12 +11,12 @@
 // its origin for a machine-readable twin — Statuspage's /api/v2/status.json, /history.atom,
 // /history.rss and the feeds it declares (src/business-surface/machine-status.ts) — plus the status
 // page itself when the crawl did not read it.
-import commonJson from '../data/business-surface.common.json' with { type: 'json' };
-import enJson from '../data/business-surface.en.json' with { type: 'json' };
-import { createKeywordRegistry, type KeywordRegistry } from '../../src/business-surface/keywords.js';
-import { analyzeSurface } from '../../src/business-surface/surface.js';
-import { checkMachineReadableStatus, type StatusMachineReadableFacts } from '../../src/business-surface/machine-status.js';
-import { KEY_BUYER_KINDS, KINDS, type BusinessSurfaceFacts as SurfaceFacts, type Kind, type KindResult } from '../../src/business-surface/types.js';
+import commonJson from './data/business-surface.common.json' with { type: 'json' };
+import enJson from './data/business-surface.en.json' with { type: 'json' };
+import { createKeywordRegistry, type KeywordRegistry } from './keywords.js';
+import { analyzeSurface } from './surface.js';
+import { checkMachineReadableStatus, type StatusMachineReadableFacts } from './machine-status.js';
+import { KEY_BUYER_KINDS, KINDS, type BusinessSurfaceFacts as SurfaceFacts, type Kind, type KindResult } from './types.js';
 import { pageIndex } from '../../src/audit/resource.js';
 import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
 

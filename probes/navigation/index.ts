@@ -7,8 +7,8 @@
 // Elements are recognised during the crawl's one DOM walk (src/navigation/elements.ts); hidden
 // elements do not count. Judging lives in src/navigation; this file words the findings.
 import type { Page, Snapshot } from '../../src/contract/page.js';
-import { describeElement } from '../../src/navigation/elements.js';
-import { summarizeNavigation, type NavigationFacts as SiteFacts } from '../../src/navigation/site.js';
+import { describeElement } from './elements.js';
+import { summarizeNavigation, type NavigationFacts as SiteFacts } from './site.js';
 import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
 
 export type NavigationFacts = SiteFacts;
