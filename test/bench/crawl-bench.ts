@@ -65,7 +65,8 @@ async function child(kind: 'crawl' | 'audit', size: number): Promise<RunResult> 
 if (process.argv.includes('--scale')) {
   // `npm run bench -- --scale`: the service on PostgreSQL with 1, 2 and 4 worker processes.
   const { scaleBench } = await import('./scale-bench.js');
-  await scaleBench();
+  const counts = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  await scaleBench(counts.length ? counts : undefined);
 } else if (process.argv[2] === '--child') {
   const result = await runOne(process.argv[3] as 'crawl' | 'audit', Number(process.argv[4]));
   process.send!(result, () => process.exit(0));

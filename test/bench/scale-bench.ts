@@ -3,7 +3,8 @@
 // fresh schema each) auditing a small generated portal 40 times: audits per minute, worker CPU
 // seconds and peak RSS, pages audited, stored report bytes. Then the queue's own overhead: 100
 // jobs queued before any worker starts, drained by an in-process worker whose audit core fails at
-// once (so only the queue is timed): submit → picked up, and NOTIFY → SSE relay delay.
+// after a fixed 600 ms (so only the queue is timed): overhead per job, submit → picked up on an idle
+// worker, and NOTIFY → SSE relay delay.
 // Needs a PostgreSQL server: PORTALPROBE_TEST_PG or postgres://postgres@127.0.0.1:5432/test.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -26,6 +27,7 @@ const AUDITS = 40;
 const PORTAL_PAGES = 15;
 const QUEUED = 100;
 const CLK_TCK = 100;
+const JOB_MS = 600;
 
 function urlFor(schema: string): string {
   return `${BASE}${BASE.includes('?') ? '&' : '?'}schema=${schema}`;
@@ -113,7 +115,10 @@ async function queueOverhead() {
   const common = {
     store, events, metrics: new Metrics(), maxAttempts: 3, allowPrivate: true, browser: false, shutdownGraceMs: 2_000,
     jobExpirySeconds: 60, pollingSeconds: 0.5, schedulerTickMs: 60_000,
+    // Longer than the polling interval, so a slot asks for its next job at once (as after a real
+    // audit) and what is left over per job is the queue's own work.
     runner: async () => {
+      await new Promise((r) => setTimeout(r, JOB_MS));
       throw new UsageError('bench: no audit, queue only');
     },
   };
@@ -154,7 +159,7 @@ async function queueOverhead() {
     const delay = api.eventDelay!;
     return {
       drained,
-      perJobMs: (drained * 1000 * 4) / QUEUED,
+      perJobMs: (drained * 1000 * 4) / QUEUED - JOB_MS,
       idlePickupMs: waits.reduce((s, w) => s + w, 0) / waits.length,
       idlePickupMaxMs: Math.max(...waits),
       eventDelayMeanMs: delay.count ? delay.sumMs / delay.count : 0,
@@ -168,13 +173,14 @@ async function queueOverhead() {
   }
 }
 
-export async function scaleBench(): Promise<void> {
+/** `counts`: worker process counts to run (default 1, 2, 4); `npm run bench -- --scale 4` runs one. */
+export async function scaleBench(counts: number[] = [1, 2, 4]): Promise<void> {
   const portal = await startGeneratedPortal({ pages: PORTAL_PAGES, host: '127.0.0.1', port: 0 });
   console.log(`portalprobe scale bench — PostgreSQL ${BASE.replace(/:[^:@/]*@/, ':***@')}, ${AUDITS} audits of a ${PORTAL_PAGES}-page generated portal, worker processes of concurrency 1, no browser`);
   console.log('workers  seconds  audits/min  speed-up  done  pages  CPU s/page  worker peak RSS MiB  stored KB/page');
   let one = 0;
   try {
-    for (const n of [1, 2, 4]) {
+    for (const n of counts) {
       const r = await workersRun(n, portal.url);
       one ||= r.perMinute;
       console.log(`${String(n).padStart(7)}  ${r.seconds.toFixed(1).padStart(7)}  ${r.perMinute.toFixed(1).padStart(10)}  ${(r.perMinute / one).toFixed(2).padStart(8)}  ${String(r.done).padStart(4)}  ${String(r.pages).padStart(5)}  ${(r.cpu / r.pages).toFixed(3).padStart(10)}  ${r.peakRss.toFixed(0).padStart(19)}  ${(r.bytes / 1024 / r.pages).toFixed(2).padStart(14)}`);
@@ -183,7 +189,7 @@ export async function scaleBench(): Promise<void> {
     await portal.close();
   }
   const q = await queueOverhead();
-  console.log(`queue: ${QUEUED} queued jobs drained by 4 slots in ${q.drained.toFixed(2)} s → ${q.perJobMs.toFixed(0)} ms of queue work per job (fetch, start, fail, complete)`);
+  console.log(`queue: ${QUEUED} queued jobs of ${JOB_MS} ms drained by 4 slots in ${q.drained.toFixed(2)} s → ${q.perJobMs.toFixed(0)} ms of queue overhead per job (fetch, start, store the result, complete)`);
   console.log(`queue: submit → picked up on an idle worker (polling 0.5 s): mean ${q.idlePickupMs.toFixed(0)} ms, max ${q.idlePickupMaxMs} ms`);
   console.log(`events: NOTIFY → relay delay over ${q.events} events: mean ${q.eventDelayMeanMs.toFixed(1)} ms, max ${q.eventDelayMaxMs} ms`);
 }

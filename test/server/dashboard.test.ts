@@ -1,7 +1,8 @@
 // The dashboard end to end in headless Chromium (Debian `chromium` + playwright-core): sign in
 // with an API key, start real audits of fixture portals on 127.0.0.1 from the page, watch them
 // finish, open a report, chart a portal's history, see what changed, compare two portals — with
-// no console errors (a CSP violation would be one). Screenshots go to test-output/.
+// no console errors (a CSP violation would be one), on the SQLite and the PostgreSQL store.
+// Screenshots go to test-output/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { startStaticPortal, type RunningPortal } from '../../src/demo/static-ser
 import { resolveConfig } from '../../src/server/config.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import { tempDb, type TempDir } from './helpers.js';
+import { freshSchema, type TestSchema } from './pg.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -21,40 +23,11 @@ let portalA: RunningPortal;
 let portalB: RunningPortal;
 let server: RunningServer;
 let db: TempDir;
+let pgSchema: TestSchema | undefined;
 let browser: Browser;
 let page: Page;
 let key: string;
 const problems: string[] = [];
-
-beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  portalA = await startStaticPortal({ root: SITE, host: '127.0.0.1', port: 0 });
-  portalB = await startStaticPortal({ root: SITE, host: '127.0.0.1', port: 0 });
-  db = tempDb();
-  server = await startServer(resolveConfig({ port: 0, db: db.file, allowPrivate: true, browser: false, logLevel: 'silent' }));
-  key = (await server.app.store.keys.create({ name: 'dashboard-test' })).key;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('console', (m) => {
-    // The 401 before the key is entered is expected; anything else is a problem.
-    if (m.type() === 'error' && !/401/.test(m.text())) problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('response', (r) => {
-    if (r.status() >= 400 && r.status() !== 401) problems.push(`${r.status()} ${r.url()}`);
-  });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await portalA?.close();
-  await portalB?.close();
-  db?.remove();
-});
 
 async function startAudit(url: string): Promise<string> {
   const before = await page.locator('#audits tbody tr').count();
@@ -71,7 +44,41 @@ async function waitDone(id: string): Promise<void> {
   await page.waitForSelector(`#audits tbody tr[data-id="${id}"][data-status="done"]`, { timeout: 90_000 });
 }
 
-describe('dashboard in headless Chromium', () => {
+// The same journey on both stores: the embedded SQLite one and PostgreSQL (pg-boss queue, events by NOTIFY).
+describe.each(['sqlite', 'postgres'] as const)('dashboard in headless Chromium (%s store)', (store) => {
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    portalA = await startStaticPortal({ root: SITE, host: '127.0.0.1', port: 0 });
+    portalB = await startStaticPortal({ root: SITE, host: '127.0.0.1', port: 0 });
+    db = tempDb();
+    pgSchema = store === 'postgres' ? await freshSchema('dash') : undefined;
+    server = await startServer(resolveConfig({ port: 0, db: pgSchema?.url ?? db.file, allowPrivate: true, browser: false, logLevel: 'silent', pollingSeconds: 0.5 }));
+    key = (await server.app.store.keys.create({ name: 'dashboard-test' })).key;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('console', (m) => {
+      // The 401 before the key is entered is expected; anything else is a problem.
+      if (m.type() === 'error' && !/401/.test(m.text())) problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('response', (r) => {
+      if (r.status() >= 400 && r.status() !== 401) problems.push(`${r.status()} ${r.url()}`);
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await portalA?.close();
+    await portalB?.close();
+    db?.remove();
+    await pgSchema?.drop();
+    problems.length = 0;
+  });
+
   it('asks for an API key, then starts an audit and follows it to done', async () => {
     expect(existsSync(CHROMIUM)).toBe(true);
     await page.goto(`${server.url}/`);
@@ -98,7 +105,7 @@ describe('dashboard in headless Chromium', () => {
     const frame = page.frameLocator('iframe.report');
     await expect(frame.locator('h1').first().textContent()).resolves.toMatch(/audit/i);
     expect(await page.locator('iframe.report').getAttribute('sandbox')).not.toContain('allow-scripts');
-    await page.screenshot({ path: join(OUT, 'dashboard-report.png'), fullPage: false });
+    await page.screenshot({ path: join(OUT, `dashboard-report-${store}.png`), fullPage: false });
   }, 60_000);
 
   it('charts the score history of a portal audited twice and shows what changed', async () => {
@@ -111,7 +118,7 @@ describe('dashboard in headless Chromium', () => {
     await page.waitForSelector('#history-changes h3');
     await expect(page.locator('#history-changes h3').textContent()).resolves.toMatch(/^Changes: overall/);
     await page.locator('#detail-panel').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(OUT, 'dashboard-history.png'), fullPage: true });
+    await page.screenshot({ path: join(OUT, `dashboard-history-${store}.png`), fullPage: true });
   }, 120_000);
 
   it('compares two portals picked in the list', async () => {
@@ -131,7 +138,7 @@ describe('dashboard in headless Chromium', () => {
     // Focus areas by their model names, and no stray "null" from an absent section.
     await expect(page.locator('table#comparison tbody th').allTextContents()).resolves.toContain('Decision-making');
     expect(await page.locator('#detail-body').textContent()).not.toMatch(/null|undefined/);
-    await page.screenshot({ path: join(OUT, 'dashboard-compare.png'), fullPage: true });
+    await page.screenshot({ path: join(OUT, `dashboard-compare-${store}.png`), fullPage: true });
     expect(problems).toEqual([]);
   }, 120_000);
 });

@@ -16,6 +16,7 @@ import type { QueueLogger } from './execute.js';
 import type { EventPublisher } from './publish.js';
 
 const MAX_URL = 1000;
+const PROGRESS_MS = 250;
 const RECONNECT_MS = 1_000;
 
 type Payload =
@@ -28,19 +29,58 @@ export function eventChannel(schema: string): string {
 
 const cut = (url: string | null) => (url && url.length > MAX_URL ? `${url.slice(0, MAX_URL)}…` : url);
 
-export function pgPublisher(store: PgStore, log: QueueLogger): EventPublisher {
+export interface PgPublisher extends EventPublisher {
+  /** Sends what is pending and closes the publisher's connection. */
+  close(): Promise<void>;
+}
+
+/**
+ * NOTIFY from a worker. Two things keep it cheap at scale: page progress is coalesced to at most
+ * one notification per audit every PROGRESS_MS (phase and probe events and status changes go at
+ * once), and notifications go through one connection of their own with synchronous_commit off —
+ * each NOTIFY is a commit, and progress does not need to wait for a WAL flush (a crash loses at
+ * most a progress tick, never stored state). Every NOTIFY commit takes PostgreSQL's global
+ * notification lock, so fewer of them is what lets workers scale.
+ */
+export function pgPublisher(store: PgStore, log: QueueLogger): PgPublisher {
   const channel = eventChannel(store.pg.schema);
+  const pool = new pg.Pool({ connectionString: store.pg.connectionString, max: 1, application_name: 'portalprobe-notify', options: '-c synchronous_commit=off' });
+  pool.on('error', () => {});
   const notify = (payload: Payload) => {
-    store.pool.query('SELECT pg_notify($1, $2)', [channel, JSON.stringify(payload)]).catch((err: unknown) => {
+    pool.query('SELECT pg_notify($1, $2)', [channel, JSON.stringify(payload)]).catch((err: unknown) => {
       // Progress is best-effort; the stored row stays the truth (and the relay resyncs).
       if (!store.closed) log.warn({ err: (err as Error).message }, 'event not published');
     });
   };
+  const pending = new Map<string, { payload: Payload; timer: NodeJS.Timeout }>();
+  const flush = (id: string) => {
+    const p = pending.get(id);
+    if (!p) return;
+    clearTimeout(p.timer);
+    pending.delete(id);
+    notify(p.payload);
+  };
   return {
-    status: (audit) => notify({ t: 's', id: audit.id, at: Date.now() }),
+    status: (audit) => {
+      flush(audit.id);
+      notify({ t: 's', id: audit.id, at: Date.now() });
+    },
     progress: (id, event, progress) => {
       const e = event.type === 'page' ? { ...event, url: cut(event.url)! } : event;
-      notify({ t: 'p', id, at: Date.now(), event: e, progress: { ...progress, lastUrl: cut(progress.lastUrl) } });
+      const payload: Payload = { t: 'p', id, at: Date.now(), event: e, progress: { ...progress, lastUrl: cut(progress.lastUrl) } };
+      const waiting = pending.get(id);
+      if (event.type !== 'page') {
+        flush(id);
+        notify(payload);
+      } else if (waiting) {
+        waiting.payload = payload;
+      } else {
+        pending.set(id, { payload, timer: setTimeout(() => flush(id), PROGRESS_MS) });
+      }
+    },
+    close: async () => {
+      for (const id of [...pending.keys()]) flush(id);
+      await pool.end().catch(() => {});
     },
   };
 }

@@ -24,7 +24,7 @@ import type { PgStore } from '../store/pg/index.js';
 import type { AuditEvents } from './events.js';
 import { executeRun, silentLog, type AuditRunner, type QueueLogger } from './execute.js';
 import { QueueBase } from './queue-base.js';
-import { pgPublisher, PgEventRelay } from './pg-events.js';
+import { pgPublisher, PgEventRelay, type PgPublisher } from './pg-events.js';
 import { initialProgress } from './progress.js';
 import type { JobQueue } from './types.js';
 
@@ -63,8 +63,12 @@ export class PgQueue extends QueueBase implements JobQueue {
   private relay: PgEventRelay | undefined;
   private timers: NodeJS.Timeout[] = [];
 
+  private readonly notifier: PgPublisher;
+
   constructor(private readonly o: PgQueueOptions) {
-    super(o, pgPublisher(o.store, o.log ?? silentLog));
+    const notifier = pgPublisher(o.store, o.log ?? silentLog);
+    super(o, notifier);
+    this.notifier = notifier;
   }
 
   /** NOTIFY → receipt delays this process saw (API processes). */
@@ -142,6 +146,7 @@ export class PgQueue extends QueueBase implements JobQueue {
     // Each run re-queues itself with a fresh job when it sees the abort (runJob).
     await this.abortAll(this.o.shutdownGraceMs);
     await this.relay?.stop();
+    await this.notifier.close();
     await boss?.stop({ graceful: true, close: false, wait: true, timeout: 2_000 }).catch(() => {});
   }
 
@@ -157,12 +162,12 @@ export class PgQueue extends QueueBase implements JobQueue {
     }
     this.publish.status(audit);
     const controller = new AbortController();
-    let overran = false;
     const run = audit.attempts;
-    // Just before pg-boss would fail the job for running too long (and start a second copy).
+    // Just before pg-boss would fail the job for running too long and hand it to another worker,
+    // the run is failed (first, so the retry finds the audit finished) and then aborted.
     const margin = Math.max(1_000, this.o.jobExpirySeconds * 50);
     const deadline = setTimeout(() => {
-      overran = true;
+      void this.overran(auditId, run);
       controller.abort(new AbortedError(audit.url));
     }, Math.max(500, this.o.jobExpirySeconds * 1000 - margin));
     const poll = setInterval(() => {
@@ -179,12 +184,7 @@ export class PgQueue extends QueueBase implements JobQueue {
     try {
       const outcome = await executeRun(audit, controller, deps);
       if (outcome !== 'aborted' || store.closed) return;
-      if (overran) {
-        if (await store.audits.fail(auditId, run, 'PP_ERR_TIMEOUT', TEXT.overran.replace('{s}', String(this.o.jobExpirySeconds)), null)) {
-          this.o.metrics.observeFinished('failed', null);
-          this.publish.status((await store.audits.get(auditId))!);
-        }
-      } else if (this.stopping && (await store.audits.requeue(auditId, run, true))) {
+      if (this.stopping && (await store.audits.requeue(auditId, run, true))) {
         // A fresh job: this one completes when the handler returns.
         await this.boss!.send(QUEUES.audit, { auditId }, { retryLimit: this.o.maxAttempts - 1, expireInSeconds: this.o.jobExpirySeconds, deadLetter: QUEUES.dead });
         this.log.info({ audit: auditId }, 're-queued at shutdown');
@@ -194,6 +194,16 @@ export class PgQueue extends QueueBase implements JobQueue {
       clearInterval(poll);
       this.running.delete(auditId);
       resolveSettled();
+    }
+  }
+
+  private async overran(auditId: string, run: number): Promise<void> {
+    const message = TEXT.overran.replace('{s}', String(this.o.jobExpirySeconds));
+    if (await this.o.store.audits.fail(auditId, run, 'PP_ERR_TIMEOUT', message, null).catch(() => false)) {
+      this.o.metrics.observeFinished('failed', null);
+      const audit = await this.o.store.audits.get(auditId);
+      if (audit) this.publish.status(audit);
+      this.log.warn({ audit: auditId }, 'audit failed: it ran longer than the job expiry');
     }
   }
 
