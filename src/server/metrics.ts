@@ -3,6 +3,7 @@
 // and one histogram do not need a client library. Counters count what this process saw since it
 // started (Prometheus' rate() handles the reset at restart); the audits-by-status gauge is read
 // from the store at scrape time, so it is right across restarts.
+import type { DelayStats } from './jobs/types.js';
 import type { AuditStatus } from './types.js';
 
 /** Seconds. Audits take from seconds (a small portal) to many minutes (500 pages with an LLM). */
@@ -36,9 +37,19 @@ export class Metrics {
     }
   }
 
-  render(byStatus: Record<AuditStatus, number>): string {
+  render(byStatus: Record<AuditStatus, number>, here: { active: number; eventDelay?: DelayStats } = { active: 0 }): string {
     const lines: string[] = [];
     const help = (name: string, type: string, text: string) => lines.push(`# HELP ${name} ${text}`, `# TYPE ${name} ${type}`);
+
+    help('portalprobe_audits_running_here', 'gauge', 'Audits running in this process (a worker, or serve unless --workers 0).');
+    lines.push(`portalprobe_audits_running_here ${here.active}`);
+    if (here.eventDelay) {
+      help('portalprobe_event_relay_delay_seconds', 'summary', 'Delay from a worker NOTIFY to this API process, for audit events (PostgreSQL).');
+      lines.push(`portalprobe_event_relay_delay_seconds_sum ${round(here.eventDelay.sumMs / 1000)}`);
+      lines.push(`portalprobe_event_relay_delay_seconds_count ${here.eventDelay.count}`);
+      help('portalprobe_event_relay_delay_max_seconds', 'gauge', 'Longest NOTIFY → API delay seen since start.');
+      lines.push(`portalprobe_event_relay_delay_max_seconds ${round(here.eventDelay.maxMs / 1000)}`);
+    }
 
     help('portalprobe_audits', 'gauge', 'Audits in the store, by status.');
     for (const [status, n] of Object.entries(byStatus)) lines.push(`portalprobe_audits{status="${status}"} ${n}`);

@@ -52,8 +52,27 @@ describe('portalprobe keys', () => {
     expect(JSON.parse(json.out())[0].revokedAt).toEqual(expect.any(Number));
   });
 
+  it('creates an admin key and a key in another key\'s tenant', async () => {
+    const first = io();
+    await main(['keys', 'create', '--name', 'owner', '--json', '--db', db.file], first);
+    const owner = JSON.parse(first.out());
+    expect(owner).toMatchObject({ tenant: owner.id, admin: false });
+    const admin = io();
+    expect(await main(['keys', 'create', '--name', 'root', '--admin', '--db', db.file], admin)).toBe(0);
+    expect(admin.out()).toMatch(/admin key: it sees/);
+    const team = io();
+    await main(['keys', 'create', '--name', 'mate', '--tenant', owner.id, '--json', '--db', db.file], team);
+    expect(JSON.parse(team.out())).toMatchObject({ tenant: owner.id, admin: false });
+    const listed = io();
+    await main(['keys', 'list', '--db', db.file], listed);
+    expect(listed.out()).toMatch(/TENANT\s+ADMIN/);
+    expect(listed.out()).toMatch(/root .* yes /);
+  });
+
   it.each([
     [['keys'], /Unknown keys command/],
+    [['keys', 'list', '--admin'], /go with keys create/],
+    [['keys', 'create', '--name', 'x', '--tenant', 'bad tenant!'], /--tenant must be/],
     [['keys', 'rotate'], /Unknown keys command/],
     [['keys', 'create'], /needs --name/],
     [['keys', 'revoke'], /needs the id/],
@@ -96,10 +115,29 @@ describe('portalprobe serve flags', () => {
     [['--log-level', 'loud'], /--log-level/],
     [['--auth'], /Unknown option/],
     [['extra'], /no arguments/],
+    [['--workers', '0', '--db', 'x.db'], /--workers 0 needs a PostgreSQL store/],
+    [['--workers', '-1'], /--workers must be/],
+    [['--job-expiry', '5'], /--job-expiry/],
   ])('refuses %j', (args, message) => expect(() => serveConfigFromArgs(args)).toThrow(message));
 
-  it('the help names both commands', () => {
+  it('reads the scale-out flags: --workers 0 with PostgreSQL, --job-expiry, --min-schedule-seconds, DATABASE_URL', () => {
+    expect(serveConfigFromArgs(['--db', 'postgres://u@127.0.0.1/db', '--workers', '0', '--job-expiry', '60', '--min-schedule-seconds', '4'])).toMatchObject({
+      db: 'postgres://u@127.0.0.1/db', concurrency: 0, jobExpirySeconds: 60, minScheduleSeconds: 4, schedulerTickMs: 2_000,
+    });
+    const saved = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = 'postgresql://u@127.0.0.1/other';
+    try {
+      expect(serveConfigFromArgs([]).db).toBe('postgresql://u@127.0.0.1/other');
+      expect(serveConfigFromArgs(['--db', 'x.db']).db).toBe('x.db');
+    } finally {
+      if (saved === undefined) delete process.env.DATABASE_URL;
+      else process.env.DATABASE_URL = saved;
+    }
+  });
+
+  it('the help names the service commands', () => {
     expect(USAGE).toMatch(/^ {2}serve {2,}/m);
+    expect(USAGE).toMatch(/^ {2}worker {2,}/m);
     expect(USAGE).toMatch(/^ {2}keys <sub> {2,}/m);
     expect(USAGE).toContain('--allow-private');
   });

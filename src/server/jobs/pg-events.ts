@@ -14,6 +14,7 @@ import type { AuditProgress } from '../types.js';
 import type { AuditEvents } from './events.js';
 import type { QueueLogger } from './execute.js';
 import type { EventPublisher } from './publish.js';
+import type { DelayStats } from './types.js';
 
 const MAX_URL = 1000;
 const PROGRESS_MS = 250;
@@ -85,12 +86,6 @@ export function pgPublisher(store: PgStore, log: QueueLogger): PgPublisher {
   };
 }
 
-/** Delay from NOTIFY to receipt, as the relay saw it. */
-export interface DelayStats {
-  count: number;
-  sumMs: number;
-  maxMs: number;
-}
 
 export class PgEventRelay {
   private client: pg.Client | undefined;

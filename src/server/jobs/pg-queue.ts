@@ -112,7 +112,13 @@ export class PgQueue extends QueueBase implements JobQueue {
     }
     const polling = { pollingIntervalSeconds: this.o.pollingSeconds ?? 1, batchSize: 1 };
     for (let i = 0; i < this.o.concurrency; i++) {
-      await boss.work<{ auditId: string }>(QUEUES.audit, polling, ([job]) => this.runJob(job.data.auditId));
+      await boss.work<{ auditId: string }>(QUEUES.audit, polling, ([job]) =>
+        this.runJob(job.data.auditId).catch((err: unknown) => {
+          // pg-boss fails the job and retries it (another run, another attempt): say why.
+          this.log.warn({ audit: job.data.auditId, err: (err as Error).message }, 'audit job failed; pg-boss retries it');
+          throw err;
+        }),
+      );
     }
     await boss.work<{ auditId: string }>(QUEUES.dead, polling, ([job]) => this.giveUp(job.data.auditId));
     await boss.work(QUEUES.tick, polling, () => this.tickSchedules());

@@ -4,11 +4,20 @@
 import type { Scope } from '../store/types.js';
 import type { AuditRecord } from '../types.js';
 
+/** Delay from NOTIFY to receipt, as an event relay saw it. */
+export interface DelayStats {
+  count: number;
+  sumMs: number;
+  maxMs: number;
+}
+
 export interface JobQueue {
   /** Takes work (readiness). */
   readonly isAccepting: boolean;
   /** Audits running in this process. */
   readonly activeCount: number;
+  /** NOTIFY → receipt delays of audit events relayed from other processes (PostgreSQL API processes). */
+  readonly eventDelay?: DelayStats;
   start(): Promise<void>;
   /** Called after audits were created (the local queue starts them; pg-boss jobs already exist). */
   submitted(audit: AuditRecord): void;
