@@ -4,7 +4,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import * as ajvFormats from 'ajv-formats';
 import { ReportInvalidError } from '../src/errors.js';
-import type { Report } from '../src/contract/report.js';
+import type { Report } from '../src/contract/index.js';
 import reportSchema from './report.schema.json' with { type: 'json' };
 
 const INVALID_TITLE = 'The report does not match the contract (schemaVersion 1)';

@@ -3,8 +3,7 @@
 // the probes' facts (AI agents blocked, login walls, bot blocks, JavaScript-only pages), the
 // fit-check (answers agents cannot reach) and lens scores far apart. Pure: Report in, lists out.
 // Probe facts come from saved files too, so every fact is read defensively.
-import type { Evidence, FocusAreaId, LensId, PracticeResult, Report } from '../src/contract/report.js';
-import { LENSES } from '../src/contract/report.js';
+import { type Evidence, type FocusAreaId, LENSES, type LensId, type PracticeResult, type Report } from '../src/contract/index.js';
 import { FOCUS_AREA_LABELS, LENS_LABELS } from './labels.js';
 import { humanOpen } from './fit-check.js';
 import { STRENGTH_MIN, enablerScored, lensAssessed, summarize, type Summary, type SummaryOptions } from './summary.js';

@@ -5,10 +5,9 @@
 // authorization/token endpoints printed in the docs. At most MAX_FETCHES requests, all through the
 // audit's cached fetch (readResource); never throws.
 import { isSameSite } from '../../src/util/site.js';
-import type { Page } from '../../src/contract/page.js';
-import type { Finding, ProbeContext } from '../../src/contract/probe.js';
-import { findAuthSignals, type AuthMetadataLink } from './auth-links.js';
-import { AUTH_WELL_KNOWN, locateMetadataUrl, metadataUrlsForIssuer, parseAuthServerMetadata, type AuthMetadata, type AuthMetadataKind } from './auth-metadata.js';
+import type { AuthCandidateSource, AuthMetadataDocument, AuthMetadataFacts, AuthMetadataKind, AuthMetadataLink, Finding, Page, ProbeContext } from '../../src/contract/index.js';
+import { findAuthSignals } from './auth-links.js';
+import { AUTH_WELL_KNOWN, locateMetadataUrl, metadataUrlsForIssuer, parseAuthServerMetadata, type AuthMetadata } from './auth-metadata.js';
 import { isHtmlAnswer, isOk, readResource, robotsBlocked, statusNote } from '../../src/audit/resource.js';
 
 const TEXT = {
@@ -38,44 +37,6 @@ export const MAX_FETCHES = 8;
 const MAX_LINKED = 2;
 const MAX_HOSTS = 2;
 const JSON_ACCEPT = 'application/json, */*;q=0.5';
-
-export type AuthCandidateSource = 'portal-origin' | 'page-link' | 'protected-resource' | 'endpoint-in-docs';
-
-export interface AuthMetadataDocument
-  extends Pick<AuthMetadata, 'url' | 'kind' | 'valid' | 'issues' | 'warnings' | 'issuer' | 'authorizationEndpoint' | 'tokenEndpoint' | 'jwksUri'
-    | 'registrationEndpoint' | 'grantTypes' | 'scopes' | 'codeChallengeMethods' | 'tokenEndpointAuthMethods' | 'pkceS256' | 'dynamicRegistration'
-    | 'mtls' | 'privateKeyJwt' | 'resource' | 'authorizationServers'> {
-  source: AuthCandidateSource;
-  /** What named the URL: "portal origin", the page with the link or endpoint, or the protected-resource document. */
-  via: string;
-  /** The issuer (or resource) the URL is built from, compared with the document's (RFC 8414 §3.3, RFC 9728 §3.3). */
-  expectedIdentifier: string | null;
-  status: number;
-  contentType: string | null;
-}
-
-export interface AuthMetadataFacts {
-  /** Some metadata URL answered with a metadata document (valid or not). */
-  found: boolean;
-  /** At least one authorization-server document (RFC 8414 or OpenID Connect Discovery) is valid. */
-  valid: boolean;
-  /** A valid RFC 9728 document names at least one authorization server. */
-  protectedResource: boolean;
-  documents: AuthMetadataDocument[];
-  /** Every metadata URL considered, where it came from and what it answered. */
-  checked: Array<{ url: string; kind: AuthMetadataKind; source: AuthCandidateSource; via: string; outcome: string }>;
-  /** A crawled page links (or prints) a metadata URL. */
-  linkedFromDocs: boolean;
-  links: AuthMetadataLink[];
-  /** Origins known as authorization hosts: named by the docs (endpoints, metadata links), by RFC 9728 documents, or answering with metadata. */
-  authorizationHosts: string[];
-  /** Issuers of the valid authorization-server documents. */
-  issuers: string[];
-  pkceS256: boolean;
-  dynamicRegistration: boolean;
-  mtls: boolean;
-  privateKeyJwt: boolean;
-}
 
 export interface AuthDiscoveryResult {
   facts: AuthMetadataFacts;

@@ -7,20 +7,19 @@
 // authenticate: OAuth / OpenID Connect discovery metadata (RFC 8414, OIDC Discovery 1.0, RFC 9728;
 // src/agent-discovery/auth-discovery.ts). Parsing lives in src/agent-discovery; this file gathers
 // through the audit's cached fetch and reports.
-import type { Page } from '../../src/contract/page.js';
-import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
+import type { AgentDiscoveryFacts, ApiCatalogFacts, ContentSignal, FeedFacts, Finding, Page, Probe, ProbeContext, SecurityTxtFacts } from '../../src/contract/index.js';
 import { parseAiPlugin } from './ai-plugin.js';
 import { parseAgentCard } from './agent-card.js';
-import { catalogContentType, parseApiCatalog, type CatalogEntry } from '../../src/formats/api-catalog.js';
-import { parseApisJson, type ApisJsonApi } from '../../src/formats/apis-json.js';
-import { discoverAuthMetadata, type AuthMetadataFacts } from './auth-discovery.js';
-import { contentSignalsFrom, type ContentSignal } from './content-signal.js';
-import { FEED_ACCEPT, parseFeed, type FeedFormat } from '../../src/formats/feeds.js';
+import { catalogContentType, parseApiCatalog } from '../../src/formats/api-catalog.js';
+import { parseApisJson } from '../../src/formats/apis-json.js';
+import { discoverAuthMetadata } from './auth-discovery.js';
+import { contentSignalsFrom } from './content-signal.js';
+import { FEED_ACCEPT, parseFeed } from '../../src/formats/feeds.js';
 import { parseMcpCard } from './mcp.js';
 import { parseOpenSearch } from './opensearch.js';
 import { discoverPageLinks, type PageLink } from './page-links.js';
 import { isHtmlAnswer, isOk, pageIndex, readResource, robotsBlocked, statusNote, type Resource } from '../../src/audit/resource.js';
-import { parseSecurityTxt, type SecurityTxtFields } from './security-txt.js';
+import { parseSecurityTxt } from './security-txt.js';
 import { ageInDays } from '../../src/util/age.js';
 import { llmsTxtFromResponse } from '../../src/llms-txt/response.js';
 
@@ -77,82 +76,6 @@ const MAX_FEEDS = 5;
 const MAX_OPENSEARCH = 2;
 /** A feed whose newest entry is older than this is reported as stale. */
 const STALE_FEED_DAYS = 365;
-
-export interface ApiCatalogFacts {
-  present: boolean;
-  url: string;
-  valid: boolean;
-  linkCount: number;
-  apiCount: number;
-  via: 'well-known' | 'link-header' | 'link-element' | null;
-  /** A rel="api-catalog" target declared by a page (Link header or <link>), when any. */
-  linked: string | null;
-  contentType: string | null;
-  profile: boolean;
-  entries: Array<Pick<CatalogEntry, 'anchor'> & { serviceDesc: string[]; serviceDoc: string[] }>;
-  nestedCatalogs: string[];
-  errors: string[];
-}
-
-export interface SecurityTxtFacts {
-  present: boolean;
-  url: string;
-  legacyLocation: boolean;
-  signed: boolean;
-  fields: SecurityTxtFields;
-  missingRequired: string[];
-  expired: boolean;
-  expires: string | null;
-  expiresInDays: number | null;
-  contentType: string | null;
-}
-
-export interface FeedFacts {
-  url: string;
-  /** The type the page declared. */
-  type: string;
-  declaredOn: string;
-  valid: boolean;
-  format: FeedFormat | null;
-  title: string | null;
-  entries: number;
-  /** ISO date of the newest entry, null when none is dated. */
-  newest: string | null;
-  /**
-   * Whole days from the newest entry to the audit start (Snapshot.startedAt); 0 for an entry dated
-   * after it (a finding says so); null when no entry is dated.
-   */
-  newestAgeDays: number | null;
-  error: string | null;
-}
-
-/** A type alias, not an interface: it then fits Probe<Record<string, unknown>> in probes/index.ts. */
-export type AgentDiscoveryFacts = {
-  apiCatalog: ApiCatalogFacts;
-  apisJson: { present: boolean; url: string; valid: boolean; name: string | null; apiCount: number; apis: ApisJsonApi[] };
-  mcp: {
-    present: boolean; url: string | null; name: string | null; version: string | null; endpoint: string | null; transport: string | null;
-    toolCount: number | null; checkedUrls: string[]; preStandard: true;
-  };
-  aiPlugin: { present: boolean; url: string; nameForModel: string | null; apiUrl: string | null; schemaVersion: string | null; preStandard: true };
-  a2aAgentCard: { present: boolean; url: string; name: string | null; endpoint: string | null; skillCount: number | null; preStandard: true };
-  securityTxt: SecurityTxtFacts;
-  openSearch: { present: boolean; url: string | null; valid: boolean; shortName: string | null; template: string | null; declaredOn: string | null };
-  feeds: FeedFacts[];
-  /** The smallest newestAgeDays over the valid feeds: how fresh the freshest feed is. Null when no valid feed is dated. */
-  newestFeedAgeDays: number | null;
-  contentSignals: Array<Omit<ContentSignal, 'unknown'>>;
-  contentSignalPreStandard: true;
-  llmsTxt: { present: boolean; url: string; preStandard: true };
-  /** OAuth / OpenID Connect discovery metadata on the portal origin and the authorization hosts the docs name. */
-  authMetadata: AuthMetadataFacts;
-  /** URLs robots.txt kept portalprobe from asking (not evidence of absence). */
-  notChecked: string[];
-  /** Names of the signals found: api-catalog, apis.json, mcp-server-card, ai-plugin, a2a-agent-card, security.txt, opensearch, feed, content-signal, llms.txt, auth-metadata (a valid RFC 8414 / OIDC document). */
-  signalsFound: string[];
-  /** The subset of signalsFound that is pre-standard. */
-  preStandardFound: string[];
-};
 
 export interface AgentDiscoveryOptions {
   /**

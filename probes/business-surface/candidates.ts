@@ -2,7 +2,7 @@
 // link to that the crawl did not fetch (off-site pages, pages past the crawl limits). Each carries
 // the links that point to it — grouped by link text, so a nav link repeated on 200 pages is judged
 // once — and whether a buyer can read it (access.ts). Pure.
-import type { Page, Snapshot } from '../../src/contract/page.js';
+import type { Page, Snapshot } from '../../src/contract/index.js';
 import { pageAccess, type Access } from './access.js';
 import type { KeywordRegistry } from './keywords.js';
 import { normalizeLabel } from './text-match.js';

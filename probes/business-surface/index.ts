@@ -15,16 +15,10 @@ import commonJson from './data/business-surface.common.json' with { type: 'json'
 import enJson from './data/business-surface.en.json' with { type: 'json' };
 import { createKeywordRegistry, type KeywordRegistry } from './keywords.js';
 import { analyzeSurface } from './surface.js';
-import { checkMachineReadableStatus, type StatusMachineReadableFacts } from './machine-status.js';
-import { KEY_BUYER_KINDS, KINDS, type BusinessSurfaceFacts as SurfaceFacts, type Kind, type KindResult } from './types.js';
+import { checkMachineReadableStatus } from './machine-status.js';
+import { KEY_BUYER_KINDS, KINDS, type SurfaceFacts } from './types.js';
+import type { BusinessSurfaceFacts, Finding, Kind, KindResult, Probe, ProbeContext, StatusMachineReadableFacts } from '../../src/contract/index.js';
 import { pageIndex } from '../../src/audit/resource.js';
-import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
-
-/** A type alias, not an interface: it then fits Probe<Record<string, unknown>> in probes/index.ts. */
-export type BusinessSurfaceFacts = SurfaceFacts & {
-  /** A JSON status document or incident feed beside the status page (pages.statusPage). */
-  statusMachineReadable: StatusMachineReadableFacts;
-};
 
 /** Above this age the newest changelog / blog date gets an info finding (the model's recency threshold). */
 const RECENT_DAYS = 90;

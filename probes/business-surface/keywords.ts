@@ -5,7 +5,8 @@
 // (portals mix English nav words into every language).
 import { ParseError } from '../../src/errors.js';
 import { escapeRegExp, patternMatcher, phraseMatcher, type Matcher } from './text-match.js';
-import { KINDS, PRICING_MODELS, type Kind, type PricingModel } from './types.js';
+import { KINDS, PRICING_MODELS } from './types.js';
+import type { Kind, PricingModel } from '../../src/contract/index.js';
 
 export const FALLBACK_LANG = 'en';
 

@@ -8,14 +8,12 @@
 // (pure: judgeStatusAnswer), and checkMachineReadableStatus wires them to the audit's cached fetch.
 // A fetch that robots.txt forbids or that fails (no response, 429, 5xx) is "not checked", never
 // "missing".
-import type { LinkTag, Anchor, Page } from '../../src/contract/page.js';
+import type { Anchor, CandidateSource, KindResult, LinkTag, Page, ProbeContext, StatusCheck, StatusEndpointKind, StatusMachineReadableFacts } from '../../src/contract/index.js';
 import { parsePage } from '../../src/crawl/parse-page.js';
 import { FEED_ACCEPT, parseFeed } from '../../src/formats/feeds.js';
 import { isRecord, parseJsonObject } from '../../src/formats/json.js';
 import { CRAWL_ACCEPT, isHtmlAnswer, isOk, readResource, robotsBlocked, statusNote, type Resource } from '../../src/audit/resource.js';
 import { mediaType } from '../../src/fetch/decode.js';
-import type { ProbeContext } from '../../src/contract/probe.js';
-import type { KindResult } from './types.js';
 import { httpUrl, relTokens } from '../../src/util/url.js';
 
 /** URLs checked at most per status page (the status page itself is read once more when it was not crawled). */
@@ -29,9 +27,6 @@ const STATUS_WORDS = /status|incident|history|uptime|outage|maintenance/i;
 /** An anchor that points at a feed or a JSON document. */
 const MACHINE_PATH = /(?:\.(?:rss|atom)|\/(?:feed|rss|atom)(?:\.xml)?\/?|\.json)$/i;
 
-export type StatusEndpointKind = 'statuspage-json' | 'feed' | 'json';
-export type CandidateSource = 'statuspage-api' | 'statuspage-history' | 'link-alternate' | 'anchor';
-
 export interface StatusCandidate {
   url: string;
   source: CandidateSource;
@@ -39,37 +34,6 @@ export interface StatusCandidate {
   expect: 'statuspage-json' | 'feed' | 'json' | 'any';
   /** Where it came from, for evidence: `<link rel="alternate" …> on …`, `anchor 'RSS feed' on …`, `Statuspage API`. */
   evidence: string;
-}
-
-export interface StatusCheck {
-  url: string;
-  source: CandidateSource;
-  result: 'found' | 'missing' | 'invalid';
-  kind: StatusEndpointKind | null;
-  /** HTTP status and type, or why it is invalid. */
-  note: string;
-  /** Statuspage's status.indicator (none, minor, major, critical, maintenance) when read. */
-  indicator?: string;
-}
-
-export interface StatusMachineReadableFacts {
-  found: boolean;
-  /** The first valid endpoint (in candidate order), null when none. */
-  url: string | null;
-  kind: StatusEndpointKind | null;
-  /** Candidates that answered, with the verdict. */
-  checked: StatusCheck[];
-  /** Candidates robots.txt kept portalprobe from asking, or that failed (no response, 429, 5xx): not evidence of absence. */
-  notChecked: Array<{ url: string; reason: string }>;
-  /**
-   * Valid endpoints found; null when nothing can be said: no public status page, or none found while
-   * some candidate could not be checked. A model rule can read null as "cannot tell".
-   */
-  endpointsFound: number | null;
-  /** The status page the candidates came from (final URL), null when there is none. */
-  statusPage: string | null;
-  /** How the status page's links were read: the crawl's copy, one fetch, or not at all (it failed). */
-  statusPageRead: 'crawled' | 'fetched' | 'failed' | null;
 }
 
 export const NO_STATUS_PAGE: StatusMachineReadableFacts = Object.freeze({

@@ -4,7 +4,7 @@
 // Also the newest date written on the changelog and blog pages, with its age at the audit start.
 // Reads only the snapshot: nothing is fetched, off-site links are judged by address and link text.
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import type { Snapshot } from '../../src/contract/page.js';
+import type { DateQuote, Kind, KindEvidence, KindResult, Snapshot } from '../../src/contract/index.js';
 import { AbortedError } from '../../src/errors.js';
 import { buildCandidates, type Candidate } from './candidates.js';
 import { collectCertifications } from './certifications.js';
@@ -16,7 +16,7 @@ import { combine, decide, FOUND_AT, type Scored } from './score.js';
 import { detectSdkLanguages } from './sdk-languages.js';
 import { kindEvidence, pageTextOf, type AnchorCache, type PageText, type SignalContext } from './signals.js';
 import { collectSupportChannels } from './support-channels.js';
-import { KINDS, type BusinessSurfaceFacts, type DateQuote, type Kind, type KindEvidence, type KindResult } from './types.js';
+import { KINDS, type SurfaceFacts } from './types.js';
 import { brandOf, hostOf, parseUrl, urlKey } from './url-parts.js';
 
 /** Weight of a GitHub organisation picked as the portal's own (community.ts). */
@@ -71,7 +71,7 @@ function newestDateOf(cands: Candidate[], startedAt: string): PageDate {
   };
 }
 
-export async function analyzeSurface(snapshot: Snapshot, registry: KeywordRegistry, options: AnalyzeOptions = {}): Promise<BusinessSurfaceFacts> {
+export async function analyzeSurface(snapshot: Snapshot, registry: KeywordRegistry, options: AnalyzeOptions = {}): Promise<SurfaceFacts> {
   const { candidates } = buildCandidates(snapshot, registry);
   const texts = new Map<Candidate, PageText | null>();
   const textOf = (cand: Candidate): PageText | null => {

@@ -8,7 +8,7 @@
 // and probes/data/gating-*.json.
 import { PAGE_ACCEPT } from '../../src/crawl/crawler.js';
 import { parsePage } from '../../src/crawl/parse-page.js';
-import type { Page } from '../../src/contract/page.js';
+import type { Finding, GateEvidence, GatingFacts, KeyKind, KeyPage, Page, Probe, ProbeContext } from '../../src/contract/index.js';
 import { decodeBody } from '../../src/fetch/decode.js';
 import type { FetchResult } from '../../src/fetch/types.js';
 import { classifyPage, failedFetchVerdict } from './classify.js';
@@ -16,8 +16,7 @@ import { findKeyCandidates, type KeyCandidate } from './key-pages.js';
 import { matchLoginUrl } from './login-url.js';
 import { compileGatingRules, type GatingRules } from './rules.js';
 import { isLoginGate, summarize, type GatingSummary } from './summarize.js';
-import { KEY_KINDS, type GateEvidence, type KeyKind, type KeyPage, type PageVerdict } from './types.js';
-import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
+import { KEY_KINDS, type PageVerdict } from './types.js';
 import botSignaturesJson from './data/gating-bot-signatures.json' with { type: 'json' };
 import keyPagesJson from './data/gating-key-pages.json' with { type: 'json' };
 import phrasesJson from './data/gating-phrases.json' with { type: 'json' };
@@ -81,11 +80,6 @@ export const GATING_RULES: GatingRules = compileGatingRules({
   phrases: phrasesJson,
   botSignatures: botSignaturesJson,
 });
-
-export interface GatingFacts extends GatingSummary {
-  /** Key pages the crawl had not fetched that the probe fetched itself. */
-  keyPagesFetched: number;
-}
 
 /** Same site as the portal (src/util/site.ts). */
 export const sameSite = isSameSite;

@@ -6,17 +6,14 @@
 // with turndown), flags pages too large for a typical agent context, and measures llms-full.txt.
 // Judging lives in src/markdown; this file gathers.
 import { mapPool } from '../../src/util/map-pool.js';
-import type { Page } from '../../src/contract/page.js';
-import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
+import type { AlternateCheck, Finding, MarkdownFacts, MdSibling, NegotiationCheck, Page, PageTokens, Probe, ProbeContext } from '../../src/contract/index.js';
 import { pageIndex, readResource } from '../../src/audit/resource.js';
 import { llmsTxtFromResponse } from '../../src/llms-txt/response.js';
 import { estimateMarkdown } from './estimate.js';
-import { classifyNegotiation, MARKDOWN_ACCEPT, varyListsAccept, type NegotiationOutcome } from './negotiation.js';
+import { classifyNegotiation, MARKDOWN_ACCEPT, varyListsAccept } from './negotiation.js';
 import { samplePages, MAX_SAMPLE } from './sample.js';
 import { classifyTwin, markdownAlternates, siblingCandidates } from './siblings.js';
-import {
-  FULL_TOKEN_LIMIT, oversizedPages, PAGE_TOKEN_LIMIT, ratio, readableTokens, summarizeTokens, type PageTokens, type TokenSummary,
-} from './token-stats.js';
+import { FULL_TOKEN_LIMIT, oversizedPages, PAGE_TOKEN_LIMIT, ratio, readableTokens, summarizeTokens } from './token-stats.js';
 import { countTokens } from '../../src/util/tokens.js';
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
@@ -69,66 +66,6 @@ const MAX_ALTERNATES_PER_PAGE = 2;
 const ESTIMATE_BUDGET_MS = 20_000;
 /** Findings of one kind listed one by one; the rest are summed up in the facts. */
 const MAX_FINDINGS_PER_KIND = 10;
-
-export interface NegotiationCheck {
-  url: string;
-  outcome: NegotiationOutcome;
-  status: number;
-  contentType: string;
-  /** Vary: Accept on the Markdown answer. */
-  varyAccept: boolean;
-  /** Vary: Accept on the HTML answer the crawl got. */
-  htmlVaryAccept: boolean;
-  /** The Vary headers as received (null when absent). */
-  vary: string | null;
-  htmlVary: string | null;
-}
-
-export interface MdSibling {
-  page: string;
-  md: string;
-  via: 'convention' | 'alternate';
-}
-
-export interface AlternateCheck {
-  page: string;
-  href: string;
-  ok: boolean;
-  /** 'twin' when ok; otherwise why not (html, empty, wrong-type, failed, robots). */
-  outcome: string;
-  status: number;
-}
-
-/** A type alias, not an interface: it then fits Probe<Record<string, unknown>> in probes/index.ts. */
-export type MarkdownFacts = {
-  /** At least one sampled page answers Accept: text/markdown with Markdown (DESIGN.md §3). */
-  negotiation: boolean;
-  /** At least one sampled page has a Markdown twin at its own URL (.md sibling or working rel=alternate) (DESIGN.md §3). */
-  mdSiblings: boolean;
-  pagesSampled: number;
-  sampledUrls: string[];
-  negotiatingUrls: string[];
-  /** Negotiating pages whose Markdown or HTML answer lacks Vary: Accept. */
-  varyAcceptMissing: string[];
-  negotiationChecks: NegotiationCheck[];
-  mdSiblingUrls: MdSibling[];
-  alternateLinks: AlternateCheck[];
-  /** URLs robots.txt kept portalprobe from asking (not evidence of absence). */
-  notChecked: string[];
-  tokens: TokenSummary;
-  pageTokenLimit: number;
-  /** Pages over pageTokenLimit as HTML or as text. */
-  oversizedUrls: string[];
-  oversizedHtmlUrls: string[];
-  oversizedTextUrls: string[];
-  llmsFullUrl: string;
-  /** Tokens of llms-full.txt; null when absent. */
-  llmsFullTokens: number | null;
-  llmsFullTokenLimit: number;
-  llmsFullTooLarge: boolean;
-  llmsFullTruncated: boolean;
-};
-
 
 interface PageResult {
   page: Page;

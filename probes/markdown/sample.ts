@@ -1,6 +1,6 @@
 // Which crawled pages the markdown probe checks: a bounded sample, start page first, then
 // documentation pages (what agents read most), then the shallowest of the rest. Pure.
-import type { Page, Snapshot } from '../../src/contract/page.js';
+import type { Page, Snapshot } from '../../src/contract/index.js';
 
 /** Pages sampled at most: each costs up to 1 + MAX_SIBLING_CANDIDATES requests. */
 export const MAX_SAMPLE = 15;

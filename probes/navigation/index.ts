@@ -6,12 +6,9 @@
 // BreadcrumbList in JSON-LD or microdata), and which carry Open Graph and Twitter card tags.
 // Elements are recognised during the crawl's one DOM walk (src/navigation/elements.ts); hidden
 // elements do not count. Judging lives in src/navigation; this file words the findings.
-import type { Page, Snapshot } from '../../src/contract/page.js';
+import type { Finding, NavigationFacts, Page, Probe, ProbeContext, Snapshot } from '../../src/contract/index.js';
 import { describeElement } from './elements.js';
-import { summarizeNavigation, type NavigationFacts as SiteFacts } from './site.js';
-import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
-
-export type NavigationFacts = SiteFacts;
+import { summarizeNavigation } from './site.js';
 
 const pct = (share: number | null): string => `${Math.round((share ?? 0) * 100)}%`;
 

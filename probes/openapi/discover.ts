@@ -2,8 +2,7 @@
 // `rel="describedby"` with an OpenAPI-ish type, HTTP `Link:` headers, the spec a Swagger UI /
 // Redoc / RapiDoc / Stoplight Elements / Scalar page loads, and `<a>` links to spec files or with
 // "OpenAPI"/"Swagger"/"Download spec" text; plus the usual locations on the origin. Pure.
-import type { Page } from '../../src/contract/page.js';
-import type { Candidate, FoundVia } from './types.js';
+import type { Candidate, FoundVia, Page } from '../../src/contract/index.js';
 import { isSameSite } from '../../src/util/site.js';
 
 /** Usual spec locations probed on the audited origin (kept as data; each costs one request). */

@@ -7,18 +7,17 @@
 // agent-readiness (src/openapi/quality.ts). A spec behind a login is reported `gated`, not missing.
 // Rate limits (429, Retry-After, RateLimit headers) and deprecation (`deprecated: true`, the
 // Deprecation and Sunset headers) are read from the specs and the crawled docs (src/openapi/machine-signals.ts).
-import type { Page } from '../../src/contract/page.js';
+import type { ApisJsonFacts, CandidateResult, CatalogFacts, Finding, FoundVia, OpenapiDocument, OpenapiFacts, Page, Probe, ProbeContext, QualitySignal } from '../../src/contract/index.js';
 import { decodeBody } from '../../src/fetch/decode.js';
 import type { FetchResult } from '../../src/fetch/types.js';
-import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
 import { parseApiCatalog } from './api-catalog.js';
 import { parseApisJson } from './apis-json.js';
 import { absoluteUrl, addCommonPaths, addPageCandidates, API_CATALOG_PATH, APIS_JSON_PATH, CandidateSet, linkHeaderTargets } from './discover.js';
-import { classify, describeSpec, unreadDocument, withValidation, type OpenapiDocument, type SpecResponse } from './document.js';
+import { classify, describeSpec, unreadDocument, withValidation, type SpecResponse } from './document.js';
 import { MAX_PARSE_BYTES, type SpecFamily } from './load.js';
-import { machineSignals, type AssessedSpec, type DeprecationFacts, type RateLimitFacts } from './machine-signals.js';
+import { machineSignals, type AssessedSpec } from './machine-signals.js';
 import { SIGNALS } from './quality.js';
-import { strengthOf, type CandidateResult, type FoundVia, type QualitySignal } from './types.js';
+import { strengthOf } from './types.js';
 import { createSpecValidator, type SpecValidator } from './validate.js';
 
 const TEXT = {
@@ -70,52 +69,6 @@ export const QUALITY_THRESHOLDS: Readonly<Record<QualitySignal, number>> = {
 };
 const SPEC_ACCEPT = 'application/vnd.oai.openapi+json, application/json, application/yaml;q=0.9, text/yaml;q=0.9, */*;q=0.5';
 const CATALOG_ACCEPT = 'application/linkset+json, application/json;q=0.9, */*;q=0.5';
-
-export interface CatalogFacts {
-  present: boolean;
-  url: string;
-  status: number;
-  /** Target links in the linkset (all relations). */
-  linkCount: number;
-  /** Context objects (APIs) in the linkset. */
-  apiCount: number;
-  contentType: string | null;
-}
-
-export interface ApisJsonFacts {
-  present: boolean;
-  url: string;
-  status: number;
-  apiCount: number;
-}
-
-export interface OpenapiFacts {
-  /** True when at least one parseable OpenAPI / Swagger document was found (valid or not). */
-  present: boolean;
-  /** Every spec found: parsed ones, plus gated, too large and unparsable ones (see their flags). */
-  documents: OpenapiDocument[];
-  validCount: number;
-  /** Operations over all parsed documents. */
-  operationCount: number;
-  /** The best qualityScore of any document (null without operations). */
-  qualityScore: number | null;
-  /** Candidate URLs fetched (or read from the crawl). */
-  candidatesChecked: number;
-  /** Every candidate and what became of it. */
-  candidates: CandidateResult[];
-  gatedUrls: string[];
-  apiCatalog: CatalogFacts;
-  apisJson: ApisJsonFacts;
-  /** Documents (parsed or gated) per discovery route. */
-  discoveredVia: Partial<Record<FoundVia, number>>;
-  /**
-   * 429 responses, Retry-After and rate-limit headers in the documents the validator did not reject,
-   * and crawled pages that name those headers near a 429 (src/openapi/machine-signals.ts).
-   */
-  rateLimits: RateLimitFacts;
-  /** `deprecated: true` markers and Deprecation (RFC 9745) / Sunset (RFC 8594) headers, in the same documents and pages. */
-  deprecation: DeprecationFacts;
-}
 
 function pageIndex(pages: Page[]): Map<string, Page> {
   const map = new Map<string, Page>();

@@ -3,6 +3,7 @@
 // soft 404s recognised; nothing here throws. JSON is read with JSON.parse, YAML with the `yaml`
 // package (YAML 1.2 core schema, as the OpenAPI Specification asks: OAS 3.1 §4.3 "Format").
 import { parseDocument } from 'yaml';
+import type { SpecFormat } from '../../src/contract/index.js';
 
 /** Bodies over this many bytes are `tooLarge` before any parsing (10 MiB; the fetch cap is usually lower). */
 export const MAX_PARSE_BYTES = 10 * 1024 * 1024;
@@ -22,7 +23,6 @@ const TEXT = {
   empty: 'the body is empty',
 } as const;
 
-export type SpecFormat = 'json' | 'yaml';
 export type SpecFamily = 'swagger' | 'openapi';
 
 export type LoadResult =

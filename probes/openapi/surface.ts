@@ -3,7 +3,7 @@
 // and security scheme types (OAS 3 components.securitySchemes, 2.0 securityDefinitions). Pure.
 import { isRecord, type SpecFamily } from './load.js';
 import { deref } from './refs.js';
-import type { SecuritySchemeFact, ServerFact } from './types.js';
+import type { SecuritySchemeFact, ServerFact } from '../../src/contract/index.js';
 
 const MAX_SERVERS = 20;
 const MAX_SCHEMES = 30;

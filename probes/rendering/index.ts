@@ -12,8 +12,7 @@
 // browser"); undefined → the probe launches its own Chromium (unless PORTALPROBE_NO_BROWSER is set)
 // and closes it when done.
 import type { Browser } from 'playwright-core';
-import type { Page } from '../../src/contract/page.js';
-import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
+import type { Finding, Page, Probe, ProbeContext, RenderingFacts, RenderingPageFact } from '../../src/contract/index.js';
 import { closeBrowser, isBrowser, renderPage, tryLaunchBrowser, type RenderedPage } from '../../src/browser/browser.js';
 import { isRenderable, pageDocument } from '../../src/browser/page-document.js';
 import { detectAppShell, type ShellVerdict } from '../../src/browser/app-shell.js';
@@ -50,37 +49,6 @@ const RENDER_BUDGET_MS = 75_000;
 const CONCURRENCY = 2;
 const MAX_LISTED = 500;
 const MAX_EXAMPLES = 5;
-
-export interface RenderingPageFact {
-  url: string;
-  rawWords: number;
-  /** Null when the page was not rendered (heuristic mode, or the render failed). */
-  renderedWords: number | null;
-  ratio: number | null;
-  jsOnly: boolean;
-  /** Ids of the raw-HTML signals (empty-app-root, noscript-enable-js, low-text-to-script, framework:x). */
-  signals: string[];
-  /** How jsOnly was decided. */
-  verdict: 'measured' | 'heuristic';
-  emptyRoot: string | null;
-  renderedOnlyLinks: number;
-  error?: string;
-}
-
-export interface RenderingFacts {
-  mode: 'browser' | 'heuristic';
-  /** Pages whose content needs JavaScript (measured in browser mode, judged from HTML otherwise). */
-  jsOnlyUrls: string[];
-  pages: RenderingPageFact[];
-  /** Same-page links that exist only in the rendered DOM, across rendered pages. */
-  renderedOnlyLinks: string[];
-  pagesRendered: number;
-  /** HTML pages whose raw HTML looks like an app shell (all crawled pages, not only the sample). */
-  likelyShellUrls: string[];
-  /** Why mode is heuristic. */
-  browserUnavailableReason?: string;
-  renderErrors: number;
-}
 
 interface Candidate {
   page: Page;

@@ -4,11 +4,10 @@
 // site read-out live in src/structured-data; this file picks the pages and words the findings.
 // No fetches: everything comes from the crawled pages (JSON-LD blocks and raw HTML).
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import type { Page, Snapshot } from '../../src/contract/page.js';
+import type { Finding, Page, Probe, ProbeContext, Snapshot, StructuredDataFacts } from '../../src/contract/index.js';
 import { AbortedError } from '../../src/errors.js';
-import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
 import { extractPage } from './extract-page.js';
-import { summarizeSite, type CheckedPage, type SiteStructuredData } from './site.js';
+import { summarizeSite, type CheckedPage } from './site.js';
 import type { WarningKind } from '../../src/formats/schema-org/types.js';
 
 const TEXT = {
@@ -30,8 +29,6 @@ const TEXT = {
   limits: 'Structured data on this page exceeds what portalprobe reads; part of it was not checked.',
   more: (n: number, what: string) => `${n} more ${what} not listed here (see facts).`,
 } as const;
-
-export type StructuredDataFacts = SiteStructuredData;
 
 /** Paths whose segment marks API documentation (for the "no WebAPI" finding). */
 const API_PATH = /(?:^|\/)(?:api|apis|api-?reference|api-?docs|apidocs|reference|openapi|swagger|graphql)(?:\/|$|\.)/i;
@@ -86,7 +83,7 @@ const WARNING_TEXT: Partial<Record<WarningKind, { severity: Finding['severity'];
   'too-large': { severity: 'info', message: TEXT.limits },
 };
 
-export function findingsFor(site: SiteStructuredData, checked: readonly CheckedPage[], home: Page | undefined): Finding[] {
+export function findingsFor(site: StructuredDataFacts, checked: readonly CheckedPage[], home: Page | undefined): Finding[] {
   const findings: Finding[] = [];
   // site.invalid is itself bounded; the "more" line counts from the exact total.
   const shown = site.invalid.slice(0, MAX_FINDINGS_PER_KIND);

@@ -1,8 +1,7 @@
 // Runs probes side by side over one Snapshot. A probe that throws becomes an `error` entry with a
 // stable code; the audit always completes. Probes never see each other's results.
 import { toPortalProbeError } from '../errors.js';
-import type { ProbeResultEntry } from '../contract/report.js';
-import type { Probe, ProbeContext } from '../contract/probe.js';
+import type { Probe, ProbeContext, ProbeResultEntry } from '../contract/index.js';
 
 export interface ProbeRunHooks {
   onProbeStart?: (id: string) => void;

@@ -3,11 +3,10 @@
 // reduced to what the markdown and agent-discovery probes judge: status, headers, decoded text and
 // whether robots.txt kept portalprobe from asking. Never throws.
 import { PAGE_ACCEPT } from '../crawl/crawler.js';
-import type { Page } from '../contract/page.js';
+import type { Page, ProbeContext } from '../contract/index.js';
 import { decodeBody, mediaType } from '../fetch/decode.js';
 import type { FetchRequest } from '../fetch/types.js';
 import { looksLikeHtml } from '../llms-txt/response.js';
-import type { ProbeContext } from '../contract/probe.js';
 
 export interface Resource {
   url: string;

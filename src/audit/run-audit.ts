@@ -12,12 +12,11 @@ import { tryLaunchBrowser, closeBrowser, createRenderLinks } from '../browser/in
 import { createAnswerer, loadPrompts, loadQuestions, runFitCheck } from '../fitcheck/index.js';
 import type { LoadedQuestions } from '../fitcheck/questions.js';
 import { decodeBody } from '../fetch/decode.js';
-import type { ProbeContext } from '../contract/probe.js';
+import type { ProbeContext, Report } from '../contract/index.js';
 import { ALL_PROBES } from '../../probes/index.js';
 import { loadRobotsPolicy } from './robots-policy.js';
 import { AUDIT_DEFAULTS, type AuditOptions } from './options.js';
 import { buildReport } from './build-report.js';
-import type { Report } from '../contract/report.js';
 
 export function parseTargetUrl(input: string): URL {
   let url: URL;

@@ -2,7 +2,7 @@
 // crawl already holds costs no new request for the HTML (probe rule: never re-fetch a page the
 // snapshot holds). The crawl keeps the HTML decoded, so it is served as UTF-8 — the HTTP charset
 // outranks any <meta charset> in the page (WHATWG HTML, "determining the character encoding").
-import type { Page } from '../contract/page.js';
+import type { Page } from '../contract/index.js';
 import type { FetchResult } from '../fetch/types.js';
 
 export function pageDocument(page: Page): FetchResult {

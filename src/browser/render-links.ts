@@ -4,7 +4,7 @@
 // through these links are recorded by the crawl as via 'rendered': agents that do not run
 // JavaScript cannot find them.
 import type { Browser } from 'playwright-core';
-import type { Page } from '../contract/page.js';
+import type { Page } from '../contract/index.js';
 import { detectAppShell } from './app-shell.js';
 import { renderedOnlyLinks } from './render-compare.js';
 import { renderPage, type RenderOptions } from './browser.js';

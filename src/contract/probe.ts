@@ -2,16 +2,7 @@
 // audit's cached fetch) and returns facts and findings. It never scores and never renders.
 import type { Snapshot } from './page.js';
 import type { FetchRequest, FetchResult } from '../fetch/types.js';
-
-export type Severity = 'info' | 'warning' | 'error';
-
-export interface Finding {
-  severity: Severity;
-  message: string;
-  url?: string;
-  /** The header, element or line that shows it. */
-  evidence?: string;
-}
+import type { Finding } from './finding.js';
 
 export interface ProbeOutput<F extends object = object> {
   facts: F;

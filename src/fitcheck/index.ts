@@ -10,8 +10,7 @@
 // run info feeds `run.answerer` and `run.tokens`. Nothing here scores: the model's fit-check rules
 // read `answerable` and the verified citations.
 import { AbortedError } from '../errors.js';
-import type { Snapshot } from '../contract/page.js';
-import type { ProbeResultEntry } from '../contract/report.js';
+import type { ProbeResultEntry, Snapshot } from '../contract/index.js';
 import { chunkPages, CHUNK_DEFAULTS } from './chunk.js';
 import { readFacts } from './facts.js';
 import { findInjections, mergeInjections } from './injection.js';

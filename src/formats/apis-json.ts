@@ -5,6 +5,7 @@
 // Pure; src/openapi/apis-json.ts reads the same file for spec URLs only.
 import { absoluteHttpUrl, isRecord, parseJsonObject, str } from './json.js';
 import { capIssues } from './api-catalog.js';
+import type { ApisJsonApi } from '../contract/index.js';
 
 const TEXT = {
   noApis: 'no "apis" array',
@@ -17,14 +18,6 @@ const TEXT = {
 
 const MAX_APIS = 1000;
 const MAX_APIS_KEPT = 50;
-
-export interface ApisJsonApi {
-  name: string | null;
-  baseURL: string | null;
-  humanURL: string | null;
-  /** Property types, e.g. ["OpenAPI", "x-pricing"]. */
-  propertyTypes: string[];
-}
 
 export interface ApisJsonParse {
   parsed: boolean;

@@ -5,6 +5,7 @@
 // changes. We count entries and find the newest date; malformed input is a result, not a throw. Pure.
 import { isRecord, parseJsonObject } from './json.js';
 import { asArray, asRecord, parseXml, textOf } from './xml.js';
+import type { FeedFormat } from '../contract/index.js';
 
 export const FEED_TYPES: ReadonlySet<string> = new Set(['application/rss+xml', 'application/atom+xml', 'application/feed+json', 'application/rdf+xml']);
 
@@ -13,8 +14,6 @@ export const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, applicati
 
 /** Dates read per feed at most. */
 const MAX_DATED_ENTRIES = 10_000;
-
-export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json';
 
 export type FeedParse =
   | { ok: true; format: FeedFormat; title: string | null; entries: number; newest: string | null; undated: number }

@@ -10,7 +10,7 @@
 // ids and bad scores are rejected together in one AssessmentInvalidError that names them.
 import { parse as parseYaml } from 'yaml';
 import { AssessmentInvalidError } from '../errors.js';
-import type { PracticeStatus } from '../contract/report.js';
+import type { PracticeStatus } from '../contract/index.js';
 import { statusFromScore, unitScore } from './numbers.js';
 import type { Assessment, AssessorScore, Model } from './types.js';
 

@@ -4,7 +4,7 @@
 // checks that matter most are cross-references (enablers, named checks, probe facts) and messages
 // that name practice ids rather than array indexes.
 import { ModelInvalidError } from '../errors.js';
-import { FOCUS_AREAS, LENSES, type FocusAreaId, type LensId } from '../contract/report.js';
+import { FOCUS_AREAS, type FocusAreaId, LENSES, type LensId } from '../contract/index.js';
 import { CHECKS } from './checks.js';
 import { factPathProblem } from './known-probes.js';
 import {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runProbes } from '../../src/audit/probe-runner.js';
 import { TooLargeError } from '../../src/errors.js';
-import type { Probe } from '../../src/contract/probe.js';
+import type { Probe } from '../../src/contract/index.js';
 import { makeContext, makeSnapshot } from '../helpers/probe-context.js';
 
 const ok: Probe<{ n: number }> = { id: 'ok', title: 'ok', description: '', reads: [], run: async () => ({ facts: { n: 1 }, findings: [] }) };

@@ -16,8 +16,7 @@ import llmsTxt from '../../probes/llms-txt/index.js';
 import gating from '../../probes/gating/index.js';
 import rendering from '../../probes/rendering/index.js';
 import markdown from '../../probes/markdown/index.js';
-import type { Snapshot } from '../../src/contract/page.js';
-import type { ProbeResultEntry } from '../../src/contract/report.js';
+import type { ProbeResultEntry, Snapshot } from '../../src/contract/index.js';
 
 export interface CrawledPortal {
   origin: string;

@@ -1,9 +1,8 @@
 // Test helpers: build real Pages from HTML (through the crawl's own parser) and a ProbeContext whose
 // fetch is served from an in-memory table or a real server on 127.0.0.1.
 import { parsePage } from '../../src/crawl/parse-page.js';
-import type { Page, Snapshot } from '../../src/contract/page.js';
+import type { Page, ProbeContext, Snapshot } from '../../src/contract/index.js';
 import type { FetchRequest, FetchResult } from '../../src/fetch/types.js';
-import type { ProbeContext } from '../../src/contract/probe.js';
 
 export interface PageInput {
   url: string;

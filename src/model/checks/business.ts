@@ -1,6 +1,6 @@
 // Named checks over what a buyer's tools read: schema.org data (structured-data probe), stated
 // certifications and support channels (business-surface), and feeds (agent-discovery).
-import type { Evidence } from '../../contract/report.js';
+import type { Evidence } from '../../contract/index.js';
 import { fill, isObj, isText, listOf, stringsOf, withUrl, type NamedCheck } from './common.js';
 
 // User-facing strings.

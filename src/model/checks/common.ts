@@ -1,7 +1,7 @@
 // Shared types and small pure helpers for the named checks (src/model/checks/*.ts). A check reads
 // only the probe facts it declares in `uses`, never throws on odd values (a malformed fact is
 // "cannot tell": score null) and cites its evidence.
-import type { Evidence } from '../../contract/report.js';
+import type { Evidence } from '../../contract/index.js';
 
 export type CheckOutcome =
   | { score: number; evidence: Evidence[] }

@@ -7,7 +7,7 @@
 // No specification at all is a fail (0) with a note, not "cannot tell": these practices are about
 // what the published specification says, and none was published. Specifications that exist but
 // could not be read (gated, too large, not validated) are "cannot tell" (score null).
-import type { Evidence } from '../../contract/report.js';
+import type { Evidence } from '../../contract/index.js';
 import { fill, isNum, isObj, isText, listOf, pct, shareScore, withUrl, type CheckFacts, type CheckOutcome, type NamedCheck } from './common.js';
 
 // User-facing strings.

@@ -2,7 +2,7 @@
 // (gating probe), content that needs JavaScript (rendering), broken links, titles and descriptions
 // (indexability) and Markdown versions (markdown). Shares are judged with the same pass/partial
 // thresholds as the `ratio` fact test.
-import type { Evidence } from '../../contract/report.js';
+import type { Evidence } from '../../contract/index.js';
 import {
   boundedNotes, fill, isNum, isObj, isText, listOf, pageKey, pct, shareScore, stringsOf, withUrl, type NamedCheck,
 } from './common.js';

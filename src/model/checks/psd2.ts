@@ -7,7 +7,7 @@
 // (src/business-surface/certifications.ts). A bank portal that never says PSD2 in such a sentence is
 // treated as out of scope; an assessor can still score these practices (assessor input overrides
 // notApplicable).
-import type { Evidence } from '../../contract/report.js';
+import type { Evidence } from '../../contract/index.js';
 import { fill, isObj, isText, listOf, stringsOf, type CheckFacts, type CheckOutcome, type NamedCheck } from './common.js';
 
 // User-facing strings.

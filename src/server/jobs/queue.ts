@@ -9,7 +9,7 @@ import { validateReport, renderJson } from '../../../reports/json.js';
 import { AbortedError, toPortalProbeError } from '../../errors.js';
 import { AUDIT_DEFAULTS, type AuditOptions } from '../../audit/options.js';
 import type { ProgressEvent } from '../../audit/progress.js';
-import type { Report } from '../../contract/report.js';
+import type { Report } from '../../contract/index.js';
 import type { Metrics } from '../metrics.js';
 import type { Store } from '../store/index.js';
 import type { AuditProgress, AuditRecord } from '../types.js';

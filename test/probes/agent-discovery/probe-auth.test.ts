@@ -3,14 +3,14 @@
 // against test/fixtures/agent-discovery/auth-site served over HTTP (RFC 8414 path issuer via RFC 9728).
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import agentDiscoveryProbe, { type AgentDiscoveryFacts } from '../../../probes/agent-discovery/index.js';
+import agentDiscoveryProbe from '../../../probes/agent-discovery/index.js';
 import { CRAWL_ACCEPT } from '../../../src/audit/resource.js';
 import { startStaticPortal, type RunningPortal } from '../../../src/demo/static-server.js';
 import { createAuditFetch } from '../../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../../src/fetch/client.js';
 import { decodeBody } from '../../../src/fetch/decode.js';
 import type { FetchRequest, HttpClient } from '../../../src/fetch/types.js';
-import type { Finding, ProbeContext } from '../../../src/contract/probe.js';
+import type { AgentDiscoveryFacts, Finding, ProbeContext } from '../../../src/contract/index.js';
 import { makeContext, makePage, makeSnapshot } from '../../helpers/probe-context.js';
 
 const O = 'https://acme.test';

@@ -3,14 +3,14 @@
 // path) and an integration run against test/fixtures/agent-discovery/site served over HTTP.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import agentDiscoveryProbe, { createAgentDiscoveryProbe, type AgentDiscoveryFacts } from '../../../probes/agent-discovery/index.js';
+import agentDiscoveryProbe, { createAgentDiscoveryProbe } from '../../../probes/agent-discovery/index.js';
 import { CRAWL_ACCEPT } from '../../../src/audit/resource.js';
 import { startStaticPortal, type RunningPortal } from '../../../src/demo/static-server.js';
 import { createAuditFetch } from '../../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../../src/fetch/client.js';
 import { decodeBody } from '../../../src/fetch/decode.js';
 import type { FetchRequest, FetchResult, HttpClient } from '../../../src/fetch/types.js';
-import type { Finding, ProbeContext } from '../../../src/contract/probe.js';
+import type { AgentDiscoveryFacts, Finding, ProbeContext } from '../../../src/contract/index.js';
 import { makeContext, makePage, makeSnapshot } from '../../helpers/probe-context.js';
 
 const O = 'https://acme.test';

@@ -6,10 +6,10 @@ import type { Resource } from '../../../src/audit/resource.js';
 import {
   checkMachineReadableStatus, judgeStatusAnswer, MAX_STATUS_CHECKS, statusCandidates, summarizeStatusChecks, type StatusCandidate,
 } from '../../../probes/business-surface/machine-status.js';
-import type { KindResult } from '../../../probes/business-surface/types.js';
 import { FEED_ACCEPT } from '../../../src/formats/feeds.js';
 import { pageIndex } from '../../../src/audit/resource.js';
 import { makeContext, makePage, makeSnapshot } from '../../helpers/probe-context.js';
+import type { KindResult } from '../../../src/contract/index.js';
 
 const STATUSPAGE_JSON = JSON.stringify({
   page: { id: 'kctbh9vrtdwd', name: 'Acme', url: 'https://status.acme.test', time_zone: 'Etc/UTC', updated_at: '2026-11-27T10:00:00.000Z' },

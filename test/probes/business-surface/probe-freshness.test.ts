@@ -4,9 +4,9 @@
 // crawled with the real client.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import probe, { type BusinessSurfaceFacts } from '../../../probes/business-surface/index.js';
+import probe from '../../../probes/business-surface/index.js';
 import { startStaticPortal, type RunningPortal } from '../../../src/demo/static-server.js';
-import type { Finding, ProbeContext } from '../../../src/contract/probe.js';
+import type { BusinessSurfaceFacts, Finding, ProbeContext } from '../../../src/contract/index.js';
 import { crawlFixture } from './crawl-fixture.js';
 import { makeContext, makePage, makeSnapshot } from '../../helpers/probe-context.js';
 

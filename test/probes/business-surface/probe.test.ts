@@ -8,10 +8,10 @@
 // there are "not checked".
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import probe, { findingsFor, KIND_LABELS, type BusinessSurfaceFacts } from '../../../probes/business-surface/index.js';
+import probe, { findingsFor, KIND_LABELS } from '../../../probes/business-surface/index.js';
 import { KEY_BUYER_KINDS, KINDS } from '../../../probes/business-surface/types.js';
 import { startStaticPortal, type RunningPortal } from '../../../src/demo/static-server.js';
-import type { ProbeContext } from '../../../src/contract/probe.js';
+import type { BusinessSurfaceFacts, ProbeContext } from '../../../src/contract/index.js';
 import { crawlFixture } from './crawl-fixture.js';
 import { analyze, home } from './site.js';
 import { makeContext, makeSnapshot } from '../../helpers/probe-context.js';

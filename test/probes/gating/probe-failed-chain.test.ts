@@ -3,9 +3,8 @@
 // evidence says the login host did not answer (with the error code) or shows the loop.
 import { describe, expect, it } from 'vitest';
 import gatingProbe from '../../../probes/gating/index.js';
-import type { Page } from '../../../src/contract/page.js';
+import type { Page, ProbeContext } from '../../../src/contract/index.js';
 import type { FetchResult } from '../../../src/fetch/types.js';
-import type { ProbeContext } from '../../../src/contract/probe.js';
 import { makePage, makeSnapshot } from '../../helpers/probe-context.js';
 
 const O = 'https://developer.bank.example';

@@ -4,16 +4,15 @@
 // client's resolver maps idp.example-bank.test to, so the redirect chain really leaves the portal.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import gatingProbe, { GATING_RULES, MAX_KEY_FETCHES, sameSite, type GatingFacts } from '../../../probes/gating/index.js';
+import gatingProbe, { GATING_RULES, MAX_KEY_FETCHES, sameSite } from '../../../probes/gating/index.js';
 import { crawl } from '../../../src/crawl/crawler.js';
 import { createPageParser } from '../../../src/crawl/parse-pool.js';
-import type { Page } from '../../../src/contract/page.js';
+import type { GatingFacts, Page, ProbeContext } from '../../../src/contract/index.js';
 import { startStaticPortal, type RunningPortal } from '../../../src/demo/static-server.js';
 import { createAuditFetch } from '../../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../../src/fetch/client.js';
 import { decodeBody } from '../../../src/fetch/decode.js';
 import type { FetchResult, HostResolver } from '../../../src/fetch/types.js';
-import type { ProbeContext } from '../../../src/contract/probe.js';
 import { fetchResult, makeContext, makePage, makeSnapshot } from '../../helpers/probe-context.js';
 
 const O = 'https://developer.example-bank.test';

@@ -12,12 +12,12 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import indexabilityProbe, { type IndexabilityFacts } from '../../../probes/indexability/index.js';
+import indexabilityProbe from '../../../probes/indexability/index.js';
 import { createAuditFetch } from '../../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../../src/fetch/client.js';
 import { decodeBody } from '../../../src/fetch/decode.js';
 import { CANONICAL_ISSUE_KINDS } from '../../../probes/indexability/canonical.js';
-import type { Finding, ProbeContext } from '../../../src/contract/probe.js';
+import type { Finding, IndexabilityFacts, ProbeContext } from '../../../src/contract/index.js';
 import { makePage, makeSnapshot } from '../../helpers/probe-context.js';
 
 const DIR = new URL('../../fixtures/lighthouse-seo/', import.meta.url);

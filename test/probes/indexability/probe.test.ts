@@ -3,13 +3,13 @@
 // test/fixtures/indexability/site served by startStaticPortal (X-Robots-Tag headers, a redirect and a
 // 500 come from its _routes.json), fetched with the real HTTP client.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import indexabilityProbe, { type IndexabilityFacts } from '../../../probes/indexability/index.js';
+import indexabilityProbe from '../../../probes/indexability/index.js';
 import { startStaticPortal, type RunningPortal } from '../../../src/demo/static-server.js';
 import { createAuditFetch } from '../../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../../src/fetch/client.js';
 import { decodeBody } from '../../../src/fetch/decode.js';
 import type { HttpClient } from '../../../src/fetch/types.js';
-import type { Finding, ProbeContext } from '../../../src/contract/probe.js';
+import type { Finding, IndexabilityFacts, ProbeContext } from '../../../src/contract/index.js';
 import { makeContext, makePage, makeSnapshot } from '../../helpers/probe-context.js';
 
 const O = 'https://docs.example.com';

@@ -2,7 +2,7 @@
 // with one broken link plus an llms-full.txt; an HTML soft 404 at /llms.txt; no files at all.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FetchRequest, FetchResult } from '../../../src/fetch/types.js';
-import type { ProbeContext } from '../../../src/contract/probe.js';
+import type { ProbeContext } from '../../../src/contract/index.js';
 import { countTokens } from '../../../src/util/tokens.js';
 import llmsTxtProbe from '../../../probes/llms-txt/index.js';
 import { startServer, type TestServer } from '../../fetch/test-server.js';

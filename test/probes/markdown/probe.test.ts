@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { get_encoding } from 'tiktoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import markdownProbe, { type MarkdownFacts } from '../../../probes/markdown/index.js';
+import markdownProbe from '../../../probes/markdown/index.js';
 import { CRAWL_ACCEPT } from '../../../src/audit/resource.js';
 import { startStaticPortal, type RunningPortal } from '../../../src/demo/static-server.js';
 import { createAuditFetch } from '../../../src/fetch/audit-fetch.js';
@@ -13,7 +13,7 @@ import { createHttpClient } from '../../../src/fetch/client.js';
 import { decodeBody } from '../../../src/fetch/decode.js';
 import type { FetchRequest, HttpClient } from '../../../src/fetch/types.js';
 import { FULL_TOKEN_LIMIT, PAGE_TOKEN_LIMIT } from '../../../probes/markdown/token-stats.js';
-import type { Finding, ProbeContext } from '../../../src/contract/probe.js';
+import type { Finding, MarkdownFacts, ProbeContext } from '../../../src/contract/index.js';
 import { countTokens } from '../../../src/util/tokens.js';
 import { makeContext, makePage, makeSnapshot } from '../../helpers/probe-context.js';
 

@@ -6,12 +6,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import openapiProbe, { type OpenapiFacts } from '../../../probes/openapi/index.js';
+import openapiProbe from '../../../probes/openapi/index.js';
 import { startStaticPortal, type RunningPortal } from '../../../src/demo/static-server.js';
 import { createAuditFetch } from '../../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../../src/fetch/client.js';
 import type { HttpClient } from '../../../src/fetch/types.js';
-import type { Finding, ProbeContext } from '../../../src/contract/probe.js';
+import type { Finding, OpenapiFacts, ProbeContext } from '../../../src/contract/index.js';
 import { makeContext, makePage, makeSnapshot, type FakeResponse } from '../../helpers/probe-context.js';
 
 const ORIGIN = 'https://developer.acme.io';

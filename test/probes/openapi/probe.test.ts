@@ -7,13 +7,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import openapiProbe, { MAX_CANDIDATES, type OpenapiFacts } from '../../../probes/openapi/index.js';
+import openapiProbe, { MAX_CANDIDATES } from '../../../probes/openapi/index.js';
 import { startStaticPortal, type RunningPortal } from '../../../src/demo/static-server.js';
 import { createAuditFetch } from '../../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../../src/fetch/client.js';
 import type { HttpClient } from '../../../src/fetch/types.js';
 import { COMMON_SPEC_PATHS } from '../../../probes/openapi/discover.js';
-import type { ProbeContext } from '../../../src/contract/probe.js';
+import type { OpenapiFacts, ProbeContext } from '../../../src/contract/index.js';
 import { hugeSpec, yamlAliasBomb } from './hostile-inputs.js';
 import { makeContext, makePage, makeSnapshot, type FakeResponse } from '../../helpers/probe-context.js';
 

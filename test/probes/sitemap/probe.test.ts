@@ -3,7 +3,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FetchRequest, FetchResult } from '../../../src/fetch/types.js';
-import type { ProbeContext } from '../../../src/contract/probe.js';
+import type { ProbeContext } from '../../../src/contract/index.js';
 import sitemapProbe from '../../../probes/sitemap/index.js';
 import { startServer, type TestServer } from '../../fetch/test-server.js';
 import { makePage, makeSnapshot } from '../../helpers/probe-context.js';

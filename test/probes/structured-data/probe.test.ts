@@ -3,13 +3,13 @@
 // the real static server and fetched with the real HTTP client.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import structuredDataProbe, { htmlPages, isApiPage, type StructuredDataFacts } from '../../../probes/structured-data/index.js';
+import structuredDataProbe, { htmlPages, isApiPage } from '../../../probes/structured-data/index.js';
 import { startStaticPortal, type RunningPortal } from '../../../src/demo/static-server.js';
 import { createAuditFetch } from '../../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../../src/fetch/client.js';
 import { decodeBody } from '../../../src/fetch/decode.js';
 import type { HttpClient } from '../../../src/fetch/types.js';
-import type { Finding, ProbeContext } from '../../../src/contract/probe.js';
+import type { Finding, ProbeContext, StructuredDataFacts } from '../../../src/contract/index.js';
 import { makeContext, makePage, makeSnapshot } from '../../helpers/probe-context.js';
 
 const O = 'https://portal.example';
