@@ -8,11 +8,12 @@
 // (pure: judgeStatusAnswer), and checkMachineReadableStatus wires them to the audit's cached fetch.
 // A fetch that robots.txt forbids or that fails (no response, 429, 5xx) is "not checked", never
 // "missing".
-import type { Anchor, CandidateSource, KindResult, LinkTag, Page, ProbeContext, StatusCheck, StatusEndpointKind, StatusMachineReadableFacts } from '../../src/contract/index.js';
+import type { Anchor, CandidateSource, KindResult, LinkTag, ProbeContext, Resource, StatusCheck, StatusEndpointKind, StatusMachineReadableFacts } from '../../src/contract/index.js';
 import { parsePage } from '../../src/crawl/parse-page.js';
 import { FEED_ACCEPT, parseFeed } from '../../src/formats/feeds.js';
 import { isRecord, parseJsonObject } from '../../src/formats/json.js';
-import { CRAWL_ACCEPT, isHtmlAnswer, isOk, readResource, robotsBlocked, statusNote, type Resource } from '../../src/audit/resource.js';
+import { CRAWL_ACCEPT, isHtmlAnswer, isOk, robotsBlocked, statusNote } from '../../src/audit/resource.js';
+import { pagesByUrl } from '../../src/crawl/page-views.js';
 import { mediaType } from '../../src/fetch/decode.js';
 import { httpUrl, relTokens } from '../../src/util/url.js';
 
@@ -137,12 +138,12 @@ export function summarizeStatusChecks(statusPage: string, read: StatusMachineRea
 }
 
 /** The status page's links: the crawl's copy, or one fetch parsed with the crawl's parser. */
-async function statusPageLinks(ctx: ProbeContext, pages: Map<string, Page>, url: string): Promise<{ links: StatusPageLinks; read: 'crawled' | 'fetched' | 'failed' }> {
-  const page = pages.get(url);
+async function statusPageLinks(ctx: ProbeContext<'pages' | 'fetch'>, url: string): Promise<{ links: StatusPageLinks; read: 'crawled' | 'fetched' | 'failed' }> {
+  const page = pagesByUrl(ctx.snapshot).get(url);
   if (page && page.status >= 200 && page.status < 300 && page.html !== '') {
     return { links: { url: page.finalUrl || page.url, linkTags: page.linkTags, anchors: page.anchors }, read: 'crawled' };
   }
-  const res = await readResource(ctx, pages, url, { accept: CRAWL_ACCEPT, useSnapshot: false });
+  const res = await ctx.read(url, { accept: CRAWL_ACCEPT, useSnapshot: false });
   if (!isOk(res) || !isHtmlAnswer(res) || res.text === '') return { links: { url: res.finalUrl || url, linkTags: [], anchors: [] }, read: 'failed' };
   const parsed = parsePage(res.text, res.finalUrl || url);
   return { links: { url: res.finalUrl || url, linkTags: parsed.linkTags, anchors: parsed.anchors }, read: 'fetched' };
@@ -152,15 +153,15 @@ async function statusPageLinks(ctx: ProbeContext, pages: Map<string, Page>, url:
  * Checks the status page the business-surface read-out found for a machine-readable twin. Nothing
  * is fetched without a public status page. Never throws for a site failure.
  */
-export async function checkMachineReadableStatus(ctx: ProbeContext, pages: Map<string, Page>, statusPage: KindResult): Promise<StatusMachineReadableFacts> {
+export async function checkMachineReadableStatus(ctx: ProbeContext<'pages' | 'fetch'>, statusPage: KindResult): Promise<StatusMachineReadableFacts> {
   if (statusPage.status !== 'found' || !statusPage.url) return { ...NO_STATUS_PAGE, checked: [], notChecked: [] };
-  const { links, read } = await statusPageLinks(ctx, pages, statusPage.url);
+  const { links, read } = await statusPageLinks(ctx, statusPage.url);
   const candidates = statusCandidates(links, new URL(ctx.snapshot.origin).host);
   const judgements: Judgement[] = [];
   // One after another: these usually share a host, which the client queues anyway.
   for (const c of candidates) {
     const wantsFeed = c.expect === 'feed' || (c.expect === 'any' && !/\.json$/i.test(new URL(c.url).pathname));
-    const res = await readResource(ctx, pages, c.url, { accept: wantsFeed ? FEED_ACCEPT : JSON_ACCEPT });
+    const res = await ctx.read(c.url, { accept: wantsFeed ? FEED_ACCEPT : JSON_ACCEPT });
     judgements.push(judgeStatusAnswer(c, res));
   }
   return summarizeStatusChecks(links.url, read, judgements);

@@ -18,6 +18,7 @@ import { kindEvidence, pageTextOf, type AnchorCache, type PageText, type SignalC
 import { collectSupportChannels } from './support-channels.js';
 import { KINDS, type SurfaceFacts } from './types.js';
 import { brandOf, hostOf, parseUrl, urlKey } from './url-parts.js';
+import { isHtmlType } from '../../src/crawl/page-views.js';
 
 /** Weight of a GitHub organisation picked as the portal's own (community.ts). */
 const GITHUB_CHANNEL_WEIGHT = 0.5;
@@ -26,10 +27,6 @@ const YIELD_EVERY = 25;
 
 export interface AnalyzeOptions {
   signal?: AbortSignal;
-}
-
-function isHtml(contentType: string | null): boolean {
-  return !contentType || /html/i.test(contentType);
 }
 
 function scoredOf(cand: Candidate, evidence: KindEvidence[], textDecides: boolean): Scored {
@@ -78,7 +75,7 @@ export async function analyzeSurface(snapshot: Snapshot, registry: KeywordRegist
     let t = texts.get(cand);
     if (t === undefined) {
       const page = cand.page;
-      t = page && cand.access === 'public' && isHtml(page.contentType) && page.mainText ? pageTextOf(page.html, page.mainText, registry.common) : null;
+      t = page && cand.access === 'public' && isHtmlType(page.contentType) && page.mainText ? pageTextOf(page.html, page.mainText, registry.common) : null;
       texts.set(cand, t);
     }
     return t;
@@ -119,7 +116,7 @@ export async function analyzeSurface(snapshot: Snapshot, registry: KeywordRegist
   const pages = {} as Record<Kind, KindResult>;
   for (const kind of KINDS) pages[kind] = decide(scored.get(kind)!, registry.common.kinds[kind].authPagesOk);
 
-  const readable = candidates.filter((c) => c.page !== null && c.access === 'public' && isHtml(c.page.contentType));
+  const readable = candidates.filter((c) => c.page !== null && c.access === 'public' && isHtmlType(c.page.contentType));
   const byFinalUrl = new Map(readable.map((c) => [c.page!.finalUrl || c.url, c]));
   const readableOf = (kind: Kind) => [...urlsOf(pages[kind])].map((u) => byFinalUrl.get(u)).filter((c): c is Candidate => c !== undefined);
   const homeCand = readable.find((c) => [snapshot.finalUrl, snapshot.startUrl].some((u) => u && (urlKey(u) === c.key || urlKey(u) === urlKey(c.page!.finalUrl))));

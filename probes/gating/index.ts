@@ -8,7 +8,7 @@
 // and probes/data/gating-*.json.
 import { PAGE_ACCEPT } from '../../src/crawl/crawler.js';
 import { parsePage } from '../../src/crawl/parse-page.js';
-import type { Finding, GateEvidence, GatingFacts, KeyKind, KeyPage, Page, Probe, ProbeContext } from '../../src/contract/index.js';
+import { defineProbe, type Finding, type GateEvidence, type GatingFacts, type KeyKind, type KeyPage, type Page, type ProbeContext } from '../../src/contract/index.js';
 import { decodeBody } from '../../src/fetch/decode.js';
 import type { FetchResult } from '../../src/fetch/types.js';
 import { classifyPage, failedFetchVerdict } from './classify.js';
@@ -153,7 +153,7 @@ function linkedLoginPage(candidate: KeyCandidate, rules: GatingRules): KeyResolu
 async function resolveKeyPage(
   candidate: KeyCandidate,
   verdictOf: (page: Page) => PageVerdict,
-  ctx: ProbeContext,
+  ctx: ProbeContext<'pages' | 'fetch'>,
   rules: GatingRules,
 ): Promise<KeyResolution> {
   const viaLogin = linkedLoginPage(candidate, rules);
@@ -245,7 +245,7 @@ function botFindings(summary: GatingSummary): Finding[] {
   return findings;
 }
 
-export const gatingProbe: Probe<GatingFacts> = {
+export const gatingProbe = defineProbe<GatingFacts>()({
   id: 'gating',
   title: TEXT.title,
   description: TEXT.description,
@@ -297,6 +297,6 @@ export const gatingProbe: Probe<GatingFacts> = {
     }
     return { facts: { ...summary, keyPagesFetched: fetched.size }, findings };
   },
-};
+});
 
 export default gatingProbe;

@@ -5,7 +5,8 @@
 // Fetches: /robots.txt per origin (shared with the robots probe through the audit cache) and
 // canonical targets the crawl did not fetch, at most ctx.options.maxLinkChecks of them.
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import type { CanonicalKind, Finding, HreflangReason, IndexabilityFacts, Page, Probe, ProbeContext, Severity, Snapshot } from '../../src/contract/index.js';
+import { type CanonicalKind, defineProbe, type Finding, type HreflangReason, type IndexabilityFacts, type ProbeContext, type Severity, type Snapshot } from '../../src/contract/index.js';
+import { htmlPages } from '../../src/crawl/page-views.js';
 import { AbortedError } from '../../src/errors.js';
 import { decodeBody } from '../../src/fetch/decode.js';
 import { judgePage, type PageVerdict } from './page.js';
@@ -79,21 +80,6 @@ export const KNOWN_AGENTS: ReadonlySet<string> = new Set([
   }),
 ]);
 
-function isHtml(page: Page): boolean {
-  return !page.contentType || /html/i.test(page.contentType);
-}
-
-/** Successful HTML pages, once per final URL. */
-export function htmlPages(snapshot: Snapshot): Page[] {
-  const seen = new Set<string>();
-  return snapshot.pages.filter((p) => {
-    const url = p.finalUrl || p.url;
-    if (p.status < 200 || p.status >= 300 || !isHtml(p) || seen.has(url)) return false;
-    seen.add(url);
-    return true;
-  });
-}
-
 function isHome(url: string, snapshot: Snapshot): boolean {
   const bare = (u: string) => {
     try {
@@ -112,7 +98,7 @@ function capped(findings: Finding[], what: string): Finding[] {
 }
 
 /** robots.txt of each origin: the parsed file (null when there was no response) and its state. */
-async function robotsByOrigin(ctx: ProbeContext, origins: string[]) {
+async function robotsByOrigin(ctx: ProbeContext<'fetch'>, origins: string[]) {
   const out = new Map<string, { robots: RobotsFile | null; state: IndexabilityFacts['robotsTxt'] }>();
   for (const origin of origins) {
     const res = await ctx.fetch(`${origin}/robots.txt`, { signal: ctx.signal });
@@ -216,12 +202,12 @@ export function findingsFor(facts: IndexabilityFacts, verdicts: readonly PageVer
   return findings;
 }
 
-export const indexabilityProbe: Probe<IndexabilityFacts> = {
+export const indexabilityProbe = defineProbe<IndexabilityFacts>()({
   id: 'indexability',
   title: TEXT.title,
   description: TEXT.description,
   reads: ['pages', 'fetch'],
-  async run(ctx: ProbeContext) {
+  async run(ctx) {
     const { snapshot } = ctx;
     const now = new Date();
     const pages = htmlPages(snapshot);
@@ -266,6 +252,6 @@ export const indexabilityProbe: Probe<IndexabilityFacts> = {
     const facts = summarizeSite({ verdicts, titles, statuses: [...statuses].map(([url, status]) => ({ url, status })), targets, robotsTxt });
     return { facts, findings: findingsFor(facts, verdicts, targets, snapshot, ctx.options.maxLinkChecks) };
   },
-};
+});
 
 export default indexabilityProbe;

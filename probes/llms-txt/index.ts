@@ -3,7 +3,7 @@
 // fetch, so pages the crawl already fetched cost nothing), and measures both files in tokens.
 // Parsing lives in src/llms-txt; this file gathers and summarises.
 import { mapPool } from '../../src/util/map-pool.js';
-import type { Finding, LlmsTxtFacts, Probe, ProbeContext } from '../../src/contract/index.js';
+import { defineProbe, type Finding, type LlmsTxtFacts } from '../../src/contract/index.js';
 import { isMarkdownUrl, isSameSite, listedUrls, shareOf } from '../../src/llms-txt/links.js';
 import { parseLlmsTxt, type LlmsTxtDocument } from '../../src/llms-txt/parse.js';
 import { llmsTxtFromResponse, type LlmsTxtAbsence } from '../../src/llms-txt/response.js';
@@ -40,12 +40,12 @@ function absenceFinding(url: string, outcome: { reason: LlmsTxtAbsence; status: 
   return { severity: 'warning', message: TEXT.absent(url, outcome.reason, outcome.status, why), url };
 }
 
-export const llmsTxtProbe: Probe<LlmsTxtFacts> = {
+export const llmsTxtProbe = defineProbe<LlmsTxtFacts>()({
   id: 'llms-txt',
   title: TEXT.title,
   description: TEXT.description,
   reads: ['fetch', 'pages'],
-  async run(ctx: ProbeContext) {
+  async run(ctx) {
     const base = new URL(ctx.snapshot.origin).origin;
     const url = `${base}/llms.txt`;
     const fullUrl = `${base}/llms-full.txt`;
@@ -119,6 +119,6 @@ export const llmsTxtProbe: Probe<LlmsTxtFacts> = {
     }
     return { facts, findings };
   },
-};
+});
 
 export default llmsTxtProbe;

@@ -6,8 +6,7 @@
 // with turndown), flags pages too large for a typical agent context, and measures llms-full.txt.
 // Judging lives in src/markdown; this file gathers.
 import { mapPool } from '../../src/util/map-pool.js';
-import type { AlternateCheck, Finding, MarkdownFacts, MdSibling, NegotiationCheck, Page, PageTokens, Probe, ProbeContext } from '../../src/contract/index.js';
-import { pageIndex, readResource } from '../../src/audit/resource.js';
+import { type AlternateCheck, defineProbe, type Finding, type MarkdownFacts, type MdSibling, type NegotiationCheck, type Page, type PageTokens, type ProbeContext } from '../../src/contract/index.js';
 import { llmsTxtFromResponse } from '../../src/llms-txt/response.js';
 import { estimateMarkdown } from './estimate.js';
 import { classifyNegotiation, MARKDOWN_ACCEPT, varyListsAccept } from './negotiation.js';
@@ -77,12 +76,12 @@ interface PageResult {
   notChecked: string[];
 }
 
-async function checkPage(ctx: ProbeContext, pages: Map<string, Page>, page: Page): Promise<PageResult> {
+async function checkPage(ctx: ProbeContext<'fetch'>, page: Page): Promise<PageResult> {
   const url = checkedUrl(page);
   const notChecked: string[] = [];
 
   // 1. Content negotiation: the same URL, Accept: text/markdown (a distinct entry in the audit cache).
-  const negRes = await readResource(ctx, pages, url, { accept: MARKDOWN_ACCEPT, useSnapshot: false });
+  const negRes = await ctx.read(url, { accept: MARKDOWN_ACCEPT, useSnapshot: false });
   const neg = classifyNegotiation(negRes);
   if (neg.outcome === 'robots') notChecked.push(url);
   const negotiation: NegotiationCheck = {
@@ -96,7 +95,7 @@ async function checkPage(ctx: ProbeContext, pages: Map<string, Page>, page: Page
   const alternates: AlternateCheck[] = [];
   let alternateText: string | null = null;
   for (const link of markdownAlternates(page).slice(0, MAX_ALTERNATES_PER_PAGE)) {
-    const res = await readResource(ctx, pages, link.href);
+    const res = await ctx.read(link.href);
     const outcome = classifyTwin(res);
     if (outcome === 'robots') notChecked.push(link.href);
     alternates.push({ page: url, href: link.href, ok: outcome === 'twin', outcome, status: res.status });
@@ -106,7 +105,7 @@ async function checkPage(ctx: ProbeContext, pages: Map<string, Page>, page: Page
   // 3. The .md sibling convention; the first candidate that answers wins.
   let sibling: PageResult['sibling'] = null;
   for (const candidate of siblingCandidates(url)) {
-    const res = await readResource(ctx, pages, candidate);
+    const res = await ctx.read(candidate);
     const outcome = classifyTwin(res);
     if (outcome === 'robots') notChecked.push(candidate);
     if (outcome === 'twin') {
@@ -146,7 +145,7 @@ function limited(findings: Finding[]): Finding[] {
   return findings.slice(0, MAX_FINDINGS_PER_KIND);
 }
 
-async function readLlmsFull(ctx: ProbeContext, origin: string) {
+async function readLlmsFull(ctx: ProbeContext<'fetch'>, origin: string) {
   const url = `${origin}/llms-full.txt`;
   // Same request as the llms-txt probe (no Accept, same body cap): one fetch per audit.
   const res = await ctx.fetch(url, { signal: ctx.signal, maxBodyBytes: MAX_FULL_BYTES });
@@ -155,19 +154,18 @@ async function readLlmsFull(ctx: ProbeContext, origin: string) {
   return { url, robots, tokens: outcome.present ? countTokens(outcome.text) : null, truncated: outcome.present && res.truncated, bytes: res.body.length };
 }
 
-export const markdownProbe: Probe<MarkdownFacts> = {
+export const markdownProbe = defineProbe<MarkdownFacts>()({
   id: 'markdown',
   title: TEXT.title,
   description: TEXT.description,
   reads: ['pages', 'fetch'],
-  async run(ctx: ProbeContext) {
+  async run(ctx) {
     const origin = new URL(ctx.snapshot.origin).origin;
-    const pages = pageIndex(ctx.snapshot.pages);
     const sample = samplePages(ctx.snapshot, MAX_SAMPLE);
     const findings: Finding[] = [];
 
     const [results, full] = await Promise.all([
-      mapPool(sample, CONCURRENCY, (page) => checkPage(ctx, pages, page)),
+      mapPool(sample, CONCURRENCY, (page) => checkPage(ctx, page)),
       readLlmsFull(ctx, origin),
     ]);
 
@@ -253,6 +251,6 @@ export const markdownProbe: Probe<MarkdownFacts> = {
     if (notChecked.length > 0) findings.push({ severity: 'info', message: TEXT.notChecked(notChecked), evidence: notChecked.slice(0, 5).join(', ') });
     return { facts, findings };
   },
-};
+});
 
 export default markdownProbe;

@@ -2,8 +2,8 @@
 // the page's Markdown (RFC 7763 registers text/markdown; RFC 9110 §12 is content negotiation).
 // A server that negotiates must say so with `Vary: Accept` (RFC 9110 §12.5.5), or shared caches may
 // hand the Markdown to browsers and the HTML to agents. Pure judges of one response each.
-import { isHtmlAnswer, isOk, robotsBlocked, type Resource } from '../../src/audit/resource.js';
-import type { NegotiationOutcome } from '../../src/contract/index.js';
+import { isHtmlAnswer, isOk, robotsBlocked } from '../../src/audit/resource.js';
+import type { NegotiationOutcome, Resource } from '../../src/contract/index.js';
 
 /** The Accept header an agent sends for Markdown. */
 export const MARKDOWN_ACCEPT = 'text/markdown';

@@ -8,27 +8,15 @@ import { externalRefs } from './refs.js';
 import type { Strength } from './types.js';
 import type { ValidationOutcome } from './validate.js';
 import { isSpecFileUrl } from './discover.js';
-import type { CandidateOutcome, DocumentQuality, FoundVia, OpenapiDocument, SpecFormat } from '../../src/contract/index.js';
+import type { CandidateOutcome, DocumentQuality, FoundVia, OpenapiDocument, Resource, SpecFormat } from '../../src/contract/index.js';
 
 /** External `$ref` values listed per document. */
 const MAX_EXTERNAL_REFS = 10;
 /** How far into a cut body we look for `"openapi": "3.x"` to name a too-large document's version. */
 const HEAD_BYTES = 64 * 1024;
 
-/** A response to a candidate URL, from ctx.fetch or from a crawled page. */
-export interface SpecResponse {
-  url: string;
-  finalUrl: string;
-  status: number;
-  headers: Record<string, string>;
-  redirects: readonly string[];
-  /** Decoded body text. */
-  text: string;
-  /** Body size in bytes (before any cut). */
-  bytes: number;
-  truncated: boolean;
-  error?: { code: string; message: string };
-}
+/** A response to a candidate URL, read from the crawl or fetched (ctx.read). */
+export type SpecResponse = Pick<Resource, 'url' | 'finalUrl' | 'status' | 'headers' | 'redirects' | 'text' | 'bytes' | 'truncated' | 'error'>;
 
 export type Classified =
   | { outcome: 'spec'; loaded: Extract<LoadResult, { kind: 'spec' }> }

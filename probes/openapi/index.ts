@@ -7,9 +7,7 @@
 // agent-readiness (src/openapi/quality.ts). A spec behind a login is reported `gated`, not missing.
 // Rate limits (429, Retry-After, RateLimit headers) and deprecation (`deprecated: true`, the
 // Deprecation and Sunset headers) are read from the specs and the crawled docs (src/openapi/machine-signals.ts).
-import type { ApisJsonFacts, CandidateResult, CatalogFacts, Finding, FoundVia, OpenapiDocument, OpenapiFacts, Page, Probe, ProbeContext, QualitySignal } from '../../src/contract/index.js';
-import { decodeBody } from '../../src/fetch/decode.js';
-import type { FetchResult } from '../../src/fetch/types.js';
+import { type ApisJsonFacts, type CandidateResult, type CatalogFacts, defineProbe, type Finding, type FoundVia, type OpenapiDocument, type OpenapiFacts, type Page, type ProbeContext, type QualitySignal } from '../../src/contract/index.js';
 import { parseApiCatalog } from './api-catalog.js';
 import { parseApisJson } from './apis-json.js';
 import { absoluteUrl, addCommonPaths, addPageCandidates, API_CATALOG_PATH, APIS_JSON_PATH, CandidateSet, linkHeaderTargets } from './discover.js';
@@ -70,36 +68,6 @@ export const QUALITY_THRESHOLDS: Readonly<Record<QualitySignal, number>> = {
 const SPEC_ACCEPT = 'application/vnd.oai.openapi+json, application/json, application/yaml;q=0.9, text/yaml;q=0.9, */*;q=0.5';
 const CATALOG_ACCEPT = 'application/linkset+json, application/json;q=0.9, */*;q=0.5';
 
-function pageIndex(pages: Page[]): Map<string, Page> {
-  const map = new Map<string, Page>();
-  for (const p of pages) {
-    if (!map.has(p.url)) map.set(p.url, p);
-  }
-  return map;
-}
-
-function fromFetch(res: FetchResult): SpecResponse {
-  const text = res.body.byteLength > 0 ? decodeBody(res.body, res.headers['content-type']) : '';
-  return {
-    url: res.url, finalUrl: res.finalUrl, status: res.status, headers: res.headers, redirects: res.redirects,
-    text, bytes: res.body.byteLength, truncated: res.truncated, error: res.error,
-  };
-}
-
-function fromPage(page: Page): SpecResponse {
-  return {
-    url: page.url, finalUrl: page.finalUrl, status: page.status, headers: page.headers, redirects: page.redirects,
-    text: page.html, bytes: page.bytes, truncated: page.truncated, error: page.error,
-  };
-}
-
-/** The crawl's copy when it holds the URL as an HTML page or a non-2xx answer; else a (cached) fetch. */
-async function read(ctx: ProbeContext, pages: Map<string, Page>, url: string, accept: string): Promise<SpecResponse> {
-  const page = pages.get(url);
-  if (page && page.status !== 0 && (page.html !== '' || page.status < 200 || page.status >= 300)) return fromPage(page);
-  return fromFetch(await ctx.fetch(url, { headers: { accept }, signal: ctx.signal }));
-}
-
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
@@ -117,8 +85,8 @@ const isHtml = (res: SpecResponse): boolean => /html/i.test(res.headers['content
 const ok = (res: SpecResponse): boolean => res.status >= 200 && res.status < 300;
 const pct = (share: number): string => `${Math.round(share * 100)}%`;
 
-async function readCatalog(ctx: ProbeContext, pages: Map<string, Page>, url: string, findings: Finding[]) {
-  const res = await read(ctx, pages, url, CATALOG_ACCEPT);
+async function readCatalog(ctx: ProbeContext<'fetch'>, url: string, findings: Finding[]) {
+  const res = await ctx.read(url, { accept: CATALOG_ACCEPT });
   const facts: CatalogFacts = { present: false, url, status: res.status, linkCount: 0, apiCount: 0, contentType: res.headers['content-type'] ?? null };
   if (res.error?.code === 'PP_ERR_ROBOTS_DISALLOWED') findings.push({ severity: 'info', message: TEXT.robots(url), url });
   if (!ok(res) || isHtml(res)) return { facts, specUrls: [] as string[] };
@@ -136,8 +104,8 @@ async function readCatalog(ctx: ProbeContext, pages: Map<string, Page>, url: str
   return { facts, specUrls: parsed.catalog.specUrls };
 }
 
-async function readApisJson(ctx: ProbeContext, pages: Map<string, Page>, url: string, findings: Finding[]) {
-  const res = await read(ctx, pages, url, 'application/json, */*;q=0.5');
+async function readApisJson(ctx: ProbeContext<'fetch'>, url: string, findings: Finding[]) {
+  const res = await ctx.read(url, { accept: 'application/json, */*;q=0.5' });
   const facts: ApisJsonFacts = { present: false, url, status: res.status, apiCount: 0 };
   if (res.error?.code === 'PP_ERR_ROBOTS_DISALLOWED') findings.push({ severity: 'info', message: TEXT.robots(url), url });
   if (!ok(res) || isHtml(res)) return { facts, specUrls: [] as string[] };
@@ -220,15 +188,14 @@ function documentFindings(doc: OpenapiDocument): Finding[] {
   return findings;
 }
 
-export const openapiProbe: Probe<OpenapiFacts> = {
+export const openapiProbe = defineProbe<OpenapiFacts>()({
   id: 'openapi',
   title: TEXT.title,
   description: TEXT.description,
   reads: ['pages', 'fetch'],
-  async run(ctx: ProbeContext) {
+  async run(ctx) {
     const { snapshot } = ctx;
     const origin = snapshot.origin;
-    const pages = pageIndex(snapshot.pages);
     const findings: Finding[] = [];
 
     // 1. Pointers in the crawled pages.
@@ -240,9 +207,9 @@ export const openapiProbe: Probe<OpenapiFacts> = {
     const wellKnown = new URL(API_CATALOG_PATH, origin).href;
     const linked = linkedCatalog(snapshot.pages);
     const [known, other, apisJson] = await Promise.all([
-      readCatalog(ctx, pages, wellKnown, findings),
-      linked && linked !== wellKnown ? readCatalog(ctx, pages, linked, findings) : null,
-      readApisJson(ctx, pages, new URL(APIS_JSON_PATH, origin).href, findings),
+      readCatalog(ctx, wellKnown, findings),
+      linked && linked !== wellKnown ? readCatalog(ctx, linked, findings) : null,
+      readApisJson(ctx, new URL(APIS_JSON_PATH, origin).href, findings),
     ]);
     const catalogFacts = !known.facts.present && other?.facts.present ? other.facts : known.facts;
     for (const c of [known, other]) {
@@ -258,7 +225,7 @@ export const openapiProbe: Probe<OpenapiFacts> = {
     if (skipped.length > 0) findings.push({ severity: 'info', message: TEXT.capped(skipped.length), evidence: skipped.slice(0, 5).map((c) => c.url).join(', ') });
 
     // 4. Fetch and classify.
-    const responses = await mapLimit(toCheck, FETCH_CONCURRENCY, (c) => read(ctx, pages, c.url, SPEC_ACCEPT));
+    const responses = await mapLimit(toCheck, FETCH_CONCURRENCY, (c) => ctx.read(c.url, { accept: SPEC_ACCEPT }));
     const candidates: CandidateResult[] = [];
     const documents: OpenapiDocument[] = [];
     const parsed: Array<{ index: number; spec: Record<string, unknown>; family: SpecFamily; version: string }> = [];
@@ -371,6 +338,6 @@ export const openapiProbe: Probe<OpenapiFacts> = {
       findings,
     };
   },
-};
+});
 
 export default openapiProbe;

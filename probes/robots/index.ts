@@ -7,7 +7,7 @@
 // the usual portal sections /docs, /api, /pricing and /reference whether or not the crawl saw them.
 // access = 'none' when every one of those paths is disallowed (the agent may fetch nothing of the
 // public site, home page included), 'partial' when some are, 'all' when none are.
-import type { Access, AgentPurpose, AiAgentAccess, Finding, Probe, ProbeContext, RobotsFacts, Snapshot } from '../../src/contract/index.js';
+import { type Access, type AgentPurpose, type AiAgentAccess, defineProbe, type Finding, type RobotsFacts, type Snapshot } from '../../src/contract/index.js';
 import type { FetchResult } from '../../src/fetch/types.js';
 import { AGENT_PURPOSES, AI_AGENTS } from '../../src/robots/ai-agents.js';
 import { matcherFor, type AllowResult } from '../../src/robots/match.js';
@@ -137,13 +137,13 @@ function lintFindings(robots: RobotsFile, url: string): Finding[] {
   return findings;
 }
 
-export const robotsProbe: Probe<RobotsFacts> = {
+export const robotsProbe = defineProbe<RobotsFacts>()({
   id: 'robots',
   title: TEXT.title,
   description: TEXT.description,
   // 'pages' too: access is judged on the crawled pages' paths.
   reads: ['fetch', 'pages'],
-  async run(ctx: ProbeContext) {
+  async run(ctx) {
     const { snapshot } = ctx;
     const url = new URL('/robots.txt', snapshot.origin).href;
     const res = await ctx.fetch(url);
@@ -209,6 +209,6 @@ export const robotsProbe: Probe<RobotsFacts> = {
       findings,
     };
   },
-};
+});
 
 export default robotsProbe;

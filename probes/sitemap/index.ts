@@ -3,8 +3,9 @@
 // (https://www.sitemaps.org/protocol.html) and how well they cover the site: URL count, lastmod
 // coverage, share on the audited host, and how many crawled pages they list. Parsing and walking
 // live in src/sitemap; this file only gathers and summarises.
-import type { Finding, Page, Probe, ProbeContext, SitemapError, SitemapFacts, SitemapSummary } from '../../src/contract/index.js';
+import { defineProbe, type Finding, type SitemapError, type SitemapFacts, type SitemapSummary } from '../../src/contract/index.js';
 import { ageInDays } from '../../src/util/age.js';
+import { isHtmlPage } from '../../src/crawl/page-views.js';
 import { findSitemapCandidates } from '../../src/sitemap/discover.js';
 import { w3cDatetimeToMs } from '../../src/sitemap/w3c-datetime.js';
 import { walkSitemaps, type WalkedSitemap } from '../../src/sitemap/walk.js';
@@ -47,11 +48,6 @@ function hostOf(url: string): string | null {
   }
 }
 
-function isHtmlPage(page: Page): boolean {
-  const type = (page.contentType ?? '').split(';', 1)[0].trim().toLowerCase();
-  return page.status >= 200 && page.status < 300 && (type === 'text/html' || type === 'application/xhtml+xml');
-}
-
 function share(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 1000) / 1000;
 }
@@ -66,13 +62,13 @@ function firstPresentUrl(sitemaps: SitemapSummary[]): string | undefined {
   return sitemaps.find((s) => s.status >= 200 && s.status < 300)?.url;
 }
 
-export const sitemapProbe: Probe<SitemapFacts> = {
+export const sitemapProbe = defineProbe<SitemapFacts>()({
   id: 'sitemap',
   title: TEXT.title,
   description: TEXT.description,
   // 'pages' for crawledPagesListed.
   reads: ['fetch', 'pages'],
-  async run(ctx: ProbeContext) {
+  async run(ctx) {
     const origin = ctx.snapshot.origin;
     const originHost = hostOf(origin);
     const candidates = await findSitemapCandidates(origin, ctx.fetch);
@@ -188,6 +184,6 @@ export const sitemapProbe: Probe<SitemapFacts> = {
       findings,
     };
   },
-};
+});
 
 export default sitemapProbe;

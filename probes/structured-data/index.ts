@@ -4,7 +4,8 @@
 // site read-out live in src/structured-data; this file picks the pages and words the findings.
 // No fetches: everything comes from the crawled pages (JSON-LD blocks and raw HTML).
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import type { Finding, Page, Probe, ProbeContext, Snapshot, StructuredDataFacts } from '../../src/contract/index.js';
+import { defineProbe, type Finding, type Page, type Snapshot, type StructuredDataFacts } from '../../src/contract/index.js';
+import { htmlPages } from '../../src/crawl/page-views.js';
 import { AbortedError } from '../../src/errors.js';
 import { extractPage } from './extract-page.js';
 import { summarizeSite, type CheckedPage } from './site.js';
@@ -33,18 +34,6 @@ const TEXT = {
 /** Paths whose segment marks API documentation (for the "no WebAPI" finding). */
 const API_PATH = /(?:^|\/)(?:api|apis|api-?reference|api-?docs|apidocs|reference|openapi|swagger|graphql)(?:\/|$|\.)/i;
 const MAX_FINDINGS_PER_KIND = 10;
-
-/** Successful HTML pages, once per final URL. */
-export function htmlPages(snapshot: Snapshot): Page[] {
-  const seen = new Set<string>();
-  return snapshot.pages.filter((p) => {
-    const url = p.finalUrl || p.url;
-    const html = !p.contentType || /html/i.test(p.contentType);
-    if (p.status < 200 || p.status >= 300 || !html || (!p.html && p.jsonLd.length === 0) || seen.has(url)) return false;
-    seen.add(url);
-    return true;
-  });
-}
 
 function sameUrl(a: string, b: string): boolean {
   try {
@@ -131,12 +120,12 @@ export function findingsFor(site: StructuredDataFacts, checked: readonly Checked
   return findings;
 }
 
-export const structuredDataProbe: Probe<StructuredDataFacts> = {
+export const structuredDataProbe = defineProbe<StructuredDataFacts>()({
   id: 'structured-data',
   title: TEXT.title,
   description: TEXT.description,
   reads: ['pages'],
-  async run(ctx: ProbeContext) {
+  async run(ctx) {
     const { snapshot } = ctx;
     const checked: CheckedPage[] = [];
     let home: Page | undefined;
@@ -151,6 +140,6 @@ export const structuredDataProbe: Probe<StructuredDataFacts> = {
     const facts = summarizeSite(checked);
     return { facts, findings: findingsFor(facts, checked, home) };
   },
-};
+});
 
 export default structuredDataProbe;

@@ -21,8 +21,3 @@ export function pageDocument(page: Page): FetchResult {
     ttfbMs: page.timing.ttfbMs,
   };
 }
-
-/** HTML pages the crawl fetched successfully: the only ones worth rendering. */
-export function isRenderable(page: Page): boolean {
-  return page.status >= 200 && page.status < 300 && page.html.length > 0 && !page.error;
-}

@@ -6,10 +6,7 @@
 // (`factNames`): a name the type lacks, or a key of the type the list forgets, is a type error, and
 // so is a probe id without a list. So when a probe gains, renames or drops a fact, `tsc` points here.
 // The model depends on the contract only, never on the probes' code.
-import type {
-  AgentDiscoveryFacts, BusinessSurfaceFacts, GatingFacts, IndexabilityFacts, LlmsTxtFacts, MarkdownFacts, NavigationFacts, OpenapiFacts,
-  ProbeId, RenderingFacts, RobotsFacts, SitemapFacts, StructuredDataFacts,
-} from '../contract/index.js';
+import type { AgentDiscoveryFacts, BusinessSurfaceFacts, GatingFacts, IndexabilityFacts, LlmsTxtFacts, MarkdownFacts, NavigationFacts, OpenapiFacts, ProbeId, RenderingFacts, RobotsFacts, SitemapFacts, StructuredDataFacts } from '../contract/index.js';
 
 /** `never` unless `L` lists every key of `T` (keys outside `T` are refused by the parameter type). */
 type AllKeysOf<T, L extends readonly string[]> = [Exclude<keyof T, L[number]>] extends [never] ? L : never;

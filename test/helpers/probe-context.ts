@@ -3,6 +3,7 @@
 import { parsePage } from '../../src/crawl/parse-page.js';
 import type { Page, ProbeContext, Snapshot } from '../../src/contract/index.js';
 import type { FetchRequest, FetchResult } from '../../src/fetch/types.js';
+import { probeContext, type ProbeSupplies } from '../../src/audit/probe-context.js';
 
 export interface PageInput {
   url: string;
@@ -82,7 +83,7 @@ export function fetchResult(url: string, r: FakeResponse | undefined): FetchResu
  */
 export function makeContext(snapshot: Snapshot, responses: Record<string, FakeResponse> = {}) {
   const calls: { url: string; request?: FetchRequest }[] = [];
-  const ctx: ProbeContext = {
+  const ctx = contextOf({
     snapshot,
     async fetch(url, request) {
       calls.push({ url, request });
@@ -92,6 +93,14 @@ export function makeContext(snapshot: Snapshot, responses: Record<string, FakeRe
     },
     signal: new AbortController().signal,
     options: { maxLinkChecks: 50, maxSitemapDepth: 3 },
-  };
+  });
   return { ctx, calls };
+}
+
+/**
+ * A context with every probe input, built as the runner builds one (src/audit/probe-context.ts):
+ * ctx.read goes through the engine's read-from-crawl-else-fetch, ctx.browser defaults to none.
+ */
+export function contextOf(supplies: ProbeSupplies): ProbeContext {
+  return probeContext(['pages', 'fetch', 'browser'], supplies);
 }

@@ -10,8 +10,8 @@ import { createAuditFetch } from '../../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../../src/fetch/client.js';
 import { decodeBody } from '../../../src/fetch/decode.js';
 import type { FetchRequest, HttpClient } from '../../../src/fetch/types.js';
-import type { AgentDiscoveryFacts, Finding, ProbeContext } from '../../../src/contract/index.js';
-import { makeContext, makePage, makeSnapshot } from '../../helpers/probe-context.js';
+import type { AgentDiscoveryFacts, Finding } from '../../../src/contract/index.js';
+import { makeContext, makePage, makeSnapshot, contextOf } from '../../helpers/probe-context.js';
 
 const O = 'https://acme.test';
 const AUTH = 'https://auth.acme.test';
@@ -157,7 +157,7 @@ describe('agent-discovery probe: authMetadata (fixture portal over HTTP)', () =>
       pages.push(makePage({ url: res.url, finalUrl: res.finalUrl, status: res.status, headers: res.headers, html: decodeBody(res.body, res.headers['content-type']), depth: path === '/' ? 0 : 1 }));
     }
     const crawlRequests = requests.length;
-    const ctx: ProbeContext = { snapshot: makeSnapshot(portal.url, pages), fetch: auditFetch, signal: new AbortController().signal, options: { maxLinkChecks: 50, maxSitemapDepth: 3 } };
+    const ctx = contextOf({ snapshot: makeSnapshot(portal.url, pages), fetch: auditFetch, signal: new AbortController().signal, options: { maxLinkChecks: 50, maxSitemapDepth: 3 } });
     ({ facts, findings } = await agentDiscoveryProbe.run(ctx));
     probeRequests = requests.slice(crawlRequests);
   });

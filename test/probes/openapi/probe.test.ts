@@ -13,9 +13,9 @@ import { createAuditFetch } from '../../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../../src/fetch/client.js';
 import type { HttpClient } from '../../../src/fetch/types.js';
 import { COMMON_SPEC_PATHS } from '../../../probes/openapi/discover.js';
-import type { OpenapiFacts, ProbeContext } from '../../../src/contract/index.js';
+import type { OpenapiFacts } from '../../../src/contract/index.js';
 import { hugeSpec, yamlAliasBomb } from './hostile-inputs.js';
-import { makeContext, makePage, makeSnapshot, type FakeResponse } from '../../helpers/probe-context.js';
+import { makeContext, makePage, makeSnapshot, type FakeResponse, contextOf } from '../../helpers/probe-context.js';
 
 const ORIGIN = 'https://developer.acme.io';
 const SITE = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/openapi/site');
@@ -157,7 +157,7 @@ describe('openapi probe (in-memory)', () => {
     const html = '<html><head><link rel="service-desc" href="/private/openapi.json"></head><body></body></html>';
     const snapshot = makeSnapshot(ORIGIN, [makePage({ url: `${ORIGIN}/`, html })]);
     const { ctx } = makeContext(snapshot, {});
-    const robotsCtx: ProbeContext = {
+    const robotsCtx = contextOf({
       ...ctx,
       async fetch(url, request) {
         if (url.includes('/private/')) {
@@ -165,7 +165,7 @@ describe('openapi probe (in-memory)', () => {
         }
         return ctx.fetch(url, request);
       },
-    };
+    });
     const { facts, findings } = await openapiProbe.run(robotsCtx);
     expect(facts.candidates[0]).toMatchObject({ url: `${ORIGIN}/private/openapi.json`, outcome: 'robots' });
     expect(findings.find((f) => f.url === `${ORIGIN}/private/openapi.json`)).toMatchObject({ severity: 'info', message: expect.stringContaining('not checked (robots.txt') });
@@ -227,12 +227,12 @@ describe('openapi probe against the fixture portal (real client)', () => {
       const res = await fetch(portal.url + p);
       pages.push(makePage({ url: portal.url + p, html: res.body.toString('utf8'), status: res.status, headers: res.headers }));
     }
-    const ctx: ProbeContext = {
+    const ctx = contextOf({
       snapshot: makeSnapshot(portal.url, pages),
       fetch,
       signal: new AbortController().signal,
       options: { maxLinkChecks: 50, maxSitemapDepth: 3 },
-    };
+    });
     ({ facts, findings } = await openapiProbe.run(ctx));
   }, 60_000);
 
@@ -302,12 +302,12 @@ describe('openapi probe: a 20 MB spec through the real client', () => {
   it('reports tooLarge (the body is cut at the fetch limit), no crash', async () => {
     const client = createHttpClient({ allowPrivate: true });
     try {
-      const ctx: ProbeContext = {
+      const ctx = contextOf({
         snapshot: makeSnapshot(origin, [makePage({ url: `${origin}/`, html: '<html><body></body></html>' })]),
         fetch: createAuditFetch(client),
         signal: new AbortController().signal,
         options: { maxLinkChecks: 50, maxSitemapDepth: 3 },
-      };
+      });
       const { facts, findings } = await openapiProbe.run(ctx);
       expect(facts.documents).toHaveLength(1);
       expect(facts.documents[0]).toMatchObject({ url: `${origin}/openapi.json`, tooLarge: true, version: '3.0.3', valid: null });

@@ -7,6 +7,7 @@ import robotsProbe, { looksLikeHtml, publicContentPaths } from '../../../probes/
 import type { Page, ProbeContext, RobotsFacts, Snapshot } from '../../../src/contract/index.js';
 import type { FetchResult } from '../../../src/fetch/types.js';
 import { MAX_PARSE_BYTES } from '../../../src/robots/parse.js';
+import { contextOf } from '../../helpers/probe-context.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 let handler: Handler = (_req, res) => res.end();
@@ -64,12 +65,12 @@ function context(fetchImpl?: ProbeContext['fetch']): ProbeContext {
       ttfbMs: 0,
     };
   };
-  return {
+  return contextOf({
     snapshot,
     fetch: fetchImpl ?? fetch,
     signal: new AbortController().signal,
     options: { maxLinkChecks: 50, maxSitemapDepth: 3 },
-  };
+  });
 }
 
 const agent = (facts: RobotsFacts, name: string) => facts.aiAgents.find((a) => a.agent === name);
