@@ -7,11 +7,12 @@
 // agent-readiness (src/openapi/quality.ts). A spec behind a login is reported `gated`, not missing.
 // Rate limits (429, Retry-After, RateLimit headers) and deprecation (`deprecated: true`, the
 // Deprecation and Sunset headers) are read from the specs and the crawled docs (src/openapi/machine-signals.ts).
-import { type ApisJsonFacts, type CandidateResult, type CatalogFacts, defineProbe, type Finding, type FoundVia, type OpenapiDocument, type OpenapiFacts, type Page, type ProbeContext, type QualitySignal } from '../../src/contract/index.js';
-import { parseApiCatalog } from './api-catalog.js';
-import { parseApisJson } from './apis-json.js';
-import { absoluteUrl, addCommonPaths, addPageCandidates, API_CATALOG_PATH, APIS_JSON_PATH, CandidateSet, linkHeaderTargets } from './discover.js';
-import { classify, describeSpec, unreadDocument, withValidation, type SpecResponse } from './document.js';
+import { type CandidateResult, defineProbe, type Finding, type FoundVia, type OpenapiDocument, type OpenapiFacts, type Page, type ProbeContext, type QualitySignal } from '../../src/contract/index.js';
+import { parseApiCatalog } from '../../src/formats/api-catalog.js';
+import { parseApisJson } from '../../src/formats/apis-json.js';
+import { isHtmlAnswer, isOk } from '../../src/audit/resource.js';
+import { absoluteUrl, addCommonPaths, addPageCandidates, API_CATALOG_PATH, APIS_JSON_PATH, CandidateSet, catalogSpecUrls, linkHeaderTargets } from './discover.js';
+import { classify, describeSpec, unreadDocument, withValidation } from './document.js';
 import { MAX_PARSE_BYTES, type SpecFamily } from './load.js';
 import { machineSignals, type AssessedSpec } from './machine-signals.js';
 import { SIGNALS } from './quality.js';
@@ -42,10 +43,6 @@ const TEXT = {
   declaredNotSpec: (url: string, via: string, reason: string) =>
     `${url} is pointed to as an API description (${via}) but is not an OpenAPI document: ${reason}.`,
   robots: (url: string) => `${url} was not checked (robots.txt disallows it for portalprobe).`,
-  catalogInvalid: (url: string, reason: string) => `${url} is not a valid API catalog (RFC 9727): ${reason}.`,
-  catalogType: (url: string, type: string) =>
-    `${url} is served as "${type}"; RFC 9727 asks for application/linkset+json.`,
-  apisJsonInvalid: (url: string, reason: string) => `${url} is not a valid APIs.json file: ${reason}.`,
   budget: (seconds: number) => `the validation time budget (${seconds} s) was used up`,
   capped: (n: number) => `${n} more candidate spec URL(s) were not checked (limit ${MAX_CANDIDATES}).`,
   signal: { summary: 'summary', description: 'description', operationId: 'operationId', example: 'example', errorResponse: 'documented error response' } as Record<QualitySignal, string>,
@@ -66,7 +63,9 @@ export const QUALITY_THRESHOLDS: Readonly<Record<QualitySignal, number>> = {
   errorResponse: 0.5,
 };
 const SPEC_ACCEPT = 'application/vnd.oai.openapi+json, application/json, application/yaml;q=0.9, text/yaml;q=0.9, */*;q=0.5';
+// The same Accept headers as the agent-discovery probe's for these files: one cache entry each.
 const CATALOG_ACCEPT = 'application/linkset+json, application/json;q=0.9, */*;q=0.5';
+const JSON_ACCEPT = 'application/json, */*;q=0.5';
 
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
@@ -81,42 +80,22 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
   return out;
 }
 
-const isHtml = (res: SpecResponse): boolean => /html/i.test(res.headers['content-type'] ?? '') || /^\s*</.test(res.text.slice(0, 512));
-const ok = (res: SpecResponse): boolean => res.status >= 200 && res.status < 300;
 const pct = (share: number): string => `${Math.round(share * 100)}%`;
 
-async function readCatalog(ctx: ProbeContext<'fetch'>, url: string, findings: Finding[]) {
+/** Spec URLs an RFC 9727 catalog lists; the agent-discovery probe reports on the catalog itself. */
+async function catalogSpecs(ctx: ProbeContext<'fetch'>, url: string): Promise<string[]> {
   const res = await ctx.read(url, { accept: CATALOG_ACCEPT });
-  const facts: CatalogFacts = { present: false, url, status: res.status, linkCount: 0, apiCount: 0, contentType: res.headers['content-type'] ?? null };
-  if (res.error?.code === 'PP_ERR_ROBOTS_DISALLOWED') findings.push({ severity: 'info', message: TEXT.robots(url), url });
-  if (!ok(res) || isHtml(res)) return { facts, specUrls: [] as string[] };
-  const parsed = parseApiCatalog(res.text, res.finalUrl);
-  if (!parsed.ok) {
-    findings.push({ severity: 'warning', message: TEXT.catalogInvalid(url, parsed.reason), url, evidence: `HTTP ${res.status}; ${facts.contentType ?? 'no content-type'}` });
-    return { facts, specUrls: [] as string[] };
-  }
-  facts.present = true;
-  facts.linkCount = parsed.catalog.links.length;
-  facts.apiCount = parsed.catalog.apiCount;
-  if (!/application\/linkset\+json/i.test(facts.contentType ?? '')) {
-    findings.push({ severity: 'info', message: TEXT.catalogType(url, facts.contentType ?? 'no content-type'), url, evidence: `Content-Type: ${facts.contentType ?? '(none)'}` });
-  }
-  return { facts, specUrls: parsed.catalog.specUrls };
+  if (!isOk(res) || isHtmlAnswer(res)) return [];
+  const catalog = parseApiCatalog(res.text, res.finalUrl);
+  return catalog.parsed ? catalogSpecUrls(catalog.targets, res.finalUrl) : [];
 }
 
-async function readApisJson(ctx: ProbeContext<'fetch'>, url: string, findings: Finding[]) {
-  const res = await ctx.read(url, { accept: 'application/json, */*;q=0.5' });
-  const facts: ApisJsonFacts = { present: false, url, status: res.status, apiCount: 0 };
-  if (res.error?.code === 'PP_ERR_ROBOTS_DISALLOWED') findings.push({ severity: 'info', message: TEXT.robots(url), url });
-  if (!ok(res) || isHtml(res)) return { facts, specUrls: [] as string[] };
-  const parsed = parseApisJson(res.text, res.finalUrl);
-  if (!parsed.ok) {
-    findings.push({ severity: 'warning', message: TEXT.apisJsonInvalid(url, parsed.reason), url, evidence: `HTTP ${res.status}` });
-    return { facts, specUrls: [] as string[] };
-  }
-  facts.present = true;
-  facts.apiCount = parsed.apisJson.apiCount;
-  return { facts, specUrls: parsed.apisJson.specUrls };
+/** Spec URLs of an APIs.json file's Swagger / OpenAPI properties; agent-discovery reports on the file. */
+async function apisJsonSpecs(ctx: ProbeContext<'fetch'>, url: string): Promise<string[]> {
+  const res = await ctx.read(url, { accept: JSON_ACCEPT });
+  if (!isOk(res) || isHtmlAnswer(res)) return [];
+  const apisJson = parseApisJson(res.text, res.finalUrl);
+  return apisJson.parsed ? apisJson.specUrls : [];
 }
 
 /** The catalog a page points to with rel="api-catalog" (RFC 9727 §3), if not the well-known one. */
@@ -202,20 +181,19 @@ export const openapiProbe = defineProbe<OpenapiFacts>()({
     const set = new CandidateSet();
     for (const page of snapshot.pages) addPageCandidates(set, page, origin);
 
-    // 2. Catalogs: RFC 9727 and APIs.json. The well-known catalog is always read; one a page links
-    // with rel="api-catalog" (RFC 9727 §3) is read too and stands in for it when it is absent.
+    // 2. Catalogs: RFC 9727 and APIs.json. The well-known catalog is always read, and one a page
+    // links with rel="api-catalog" (RFC 9727 §3) too; the specs either lists are candidates.
     const wellKnown = new URL(API_CATALOG_PATH, origin).href;
     const linked = linkedCatalog(snapshot.pages);
-    const [known, other, apisJson] = await Promise.all([
-      readCatalog(ctx, wellKnown, findings),
-      linked && linked !== wellKnown ? readCatalog(ctx, linked, findings) : null,
-      readApisJson(ctx, new URL(APIS_JSON_PATH, origin).href, findings),
+    const apisJsonUrl = new URL(APIS_JSON_PATH, origin).href;
+    const [known, other, listed] = await Promise.all([
+      catalogSpecs(ctx, wellKnown),
+      linked && linked !== wellKnown ? catalogSpecs(ctx, linked) : [],
+      apisJsonSpecs(ctx, apisJsonUrl),
     ]);
-    const catalogFacts = !known.facts.present && other?.facts.present ? other.facts : known.facts;
-    for (const c of [known, other]) {
-      if (c) for (const url of c.specUrls) set.add(url, c.facts.url, 'api-catalog', c.facts.url);
-    }
-    for (const url of apisJson.specUrls) set.add(url, apisJson.facts.url, 'apis-json', apisJson.facts.url);
+    for (const url of known) set.add(url, wellKnown, 'api-catalog', wellKnown);
+    for (const url of other) set.add(url, linked!, 'api-catalog', linked);
+    for (const url of listed) set.add(url, apisJsonUrl, 'apis-json', apisJsonUrl);
 
     // 3. Usual locations, checked last.
     addCommonPaths(set, origin);
@@ -329,8 +307,6 @@ export const openapiProbe = defineProbe<OpenapiFacts>()({
         candidatesChecked: toCheck.length,
         candidates,
         gatedUrls: documents.filter((d) => d.gated).map((d) => d.url),
-        apiCatalog: catalogFacts,
-        apisJson: apisJson.facts,
         discoveredVia,
         rateLimits: signals.rateLimits,
         deprecation: signals.deprecation,

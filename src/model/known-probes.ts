@@ -33,7 +33,7 @@ export const KNOWN_PROBE_FACTS: Readonly<Record<string, readonly string[]>> = ({
   ]),
   openapi: factNames<OpenapiFacts>()([
     'present', 'documents', 'validCount', 'operationCount', 'qualityScore', 'candidatesChecked', 'candidates', 'gatedUrls',
-    'apiCatalog', 'apisJson', 'discoveredVia', 'rateLimits', 'deprecation',
+    'discoveredVia', 'rateLimits', 'deprecation',
   ]),
   'structured-data': factNames<StructuredDataFacts>()([
     'types', 'invalidBlocks', 'recoveredBlocks', 'pagesChecked', 'pagesWithStructuredData', 'jsonLdBlocks', 'syntaxes', 'byType',

@@ -233,24 +233,6 @@ export interface DeprecationFacts {
   documents: DocumentDeprecationFacts[];
 }
 
-export interface CatalogFacts {
-  present: boolean;
-  url: string;
-  status: number;
-  /** Target links in the linkset (all relations). */
-  linkCount: number;
-  /** Context objects (APIs) in the linkset. */
-  apiCount: number;
-  contentType: string | null;
-}
-
-export interface ApisJsonFacts {
-  present: boolean;
-  url: string;
-  status: number;
-  apiCount: number;
-}
-
 export interface OpenapiFacts {
   /** True when at least one parseable OpenAPI / Swagger document was found (valid or not). */
   present: boolean;
@@ -266,8 +248,6 @@ export interface OpenapiFacts {
   /** Every candidate and what became of it. */
   candidates: CandidateResult[];
   gatedUrls: string[];
-  apiCatalog: CatalogFacts;
-  apisJson: ApisJsonFacts;
   /** Documents (parsed or gated) per discovery route. */
   discoveredVia: Partial<Record<FoundVia, number>>;
   /**

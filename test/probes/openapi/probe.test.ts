@@ -50,8 +50,6 @@ describe('openapi probe (in-memory)', () => {
     expect(facts.documents).toEqual([]);
     expect(facts.candidatesChecked).toBe(COMMON_SPEC_PATHS.length);
     expect(facts.candidates.every((c) => c.outcome === 'missing' && c.foundVia[0] === 'common-path')).toBe(true);
-    expect(facts.apiCatalog).toMatchObject({ present: false, url: `${ORIGIN}/.well-known/api-catalog`, linkCount: 0 });
-    expect(facts.apisJson).toMatchObject({ present: false, url: `${ORIGIN}/apis.json`, apiCount: 0 });
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: 'warning', message: expect.stringContaining('No OpenAPI') });
     // Each URL once: 6 usual paths + api-catalog + apis.json.
@@ -197,7 +195,6 @@ describe('openapi probe (in-memory)', () => {
       },
       '<html><head><link rel="api-catalog" href="/meta/catalog"></head><body></body></html>',
     );
-    expect(facts.apiCatalog).toMatchObject({ present: true, url: `${ORIGIN}/meta/catalog`, linkCount: 1, apiCount: 1 });
     expect(facts.documents[0]).toMatchObject({ url: `${ORIGIN}/specs/a.json`, foundVia: ['api-catalog'], valid: true });
   });
 
@@ -262,10 +259,11 @@ describe('openapi probe against the fixture portal (real client)', () => {
     expect(f?.evidence).toBe(`redirects to ${portal.url}/login`);
   });
 
-  it('reads the RFC 9727 catalog and APIs.json', () => {
-    expect(facts.apiCatalog).toMatchObject({ present: true, status: 200, linkCount: 2, apiCount: 1 });
-    expect(facts.apiCatalog.contentType).toMatch(/^application\/linkset\+json/);
-    expect(facts.apisJson).toMatchObject({ present: true, status: 200, apiCount: 1 });
+  it('takes spec URLs from the RFC 9727 catalog and APIs.json, and leaves their facts to agent-discovery', () => {
+    expect(doc('/specs/payments.yaml')?.foundVia).toEqual(['api-catalog']);
+    expect(doc('/specs/orders.json')?.foundVia).toEqual(['apis-json']);
+    expect(facts).not.toHaveProperty('apiCatalog');
+    expect(facts).not.toHaveProperty('apisJson');
   });
 
   it('judges quality per document', () => {
