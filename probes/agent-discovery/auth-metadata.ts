@@ -6,8 +6,9 @@
 // throws — hostile input (HTML, huge or malformed JSON, wrong types) becomes issues.
 import { mediaType } from '../../src/fetch/decode.js';
 import { looksLikeHtml } from '../../src/llms-txt/response.js';
-import { isRecord, parseJsonObject } from '../../src/formats/json.js';
+import { parseJsonObject } from '../../src/formats/json.js';
 import type { AuthMetadataFields, AuthMetadataKind } from '../../src/contract/index.js';
+import { isRecord } from '../../src/util/is-record.js';
 
 /** The registered well-known suffixes (RFC 8414 §7.3, OIDC Discovery §7, RFC 9728 §8.3). */
 export const AUTH_WELL_KNOWN: Readonly<Record<AuthMetadataKind, string>> = {

@@ -7,6 +7,7 @@ import { ParseError } from '../../src/errors.js';
 import { escapeRegExp, patternMatcher, phraseMatcher, type Matcher } from './text-match.js';
 import { KINDS, PRICING_MODELS } from './types.js';
 import type { Kind, PricingModel } from '../../src/contract/index.js';
+import { isRecord } from '../../src/util/is-record.js';
 
 export const FALLBACK_LANG = 'en';
 
@@ -122,10 +123,6 @@ export interface CommonLists {
 // ---- Checking --------------------------------------------------------------------------------
 
 const ALLOWED_FLAGS = /^[imsu]*$/;
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function checkRegex(pattern: unknown, flags: unknown, where: string, problems: string[]): void {
   if (typeof pattern !== 'string' || pattern === '') {

@@ -11,11 +11,12 @@
 import type { Anchor, CandidateSource, KindResult, LinkTag, ProbeContext, Resource, StatusCheck, StatusEndpointKind, StatusMachineReadableFacts } from '../../src/contract/index.js';
 import { parsePage } from '../../src/crawl/parse-page.js';
 import { FEED_ACCEPT, parseFeed } from '../../src/formats/feeds.js';
-import { isRecord, parseJsonObject } from '../../src/formats/json.js';
+import { parseJsonObject } from '../../src/formats/json.js';
 import { CRAWL_ACCEPT, isHtmlAnswer, isOk, robotsBlocked, statusNote } from '../../src/audit/resource.js';
 import { pagesByUrl } from '../../src/crawl/page-views.js';
 import { mediaType } from '../../src/fetch/decode.js';
 import { httpUrl, relTokens } from '../../src/util/url.js';
+import { isRecord } from '../../src/util/is-record.js';
 
 /** URLs checked at most per status page (the status page itself is read once more when it was not crawled). */
 export const MAX_STATUS_CHECKS = 4;

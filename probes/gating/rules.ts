@@ -4,6 +4,7 @@
 import { ParseError } from '../../src/errors.js';
 import { KEY_KINDS } from './types.js';
 import type { KeyKind, Severity } from '../../src/contract/index.js';
+import { isRecord } from '../../src/util/is-record.js';
 
 export interface LoginPatternsFile {
   loginSegments: string[];
@@ -138,10 +139,6 @@ class Problems {
     }
     return value as string[];
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function compileLogin(data: unknown, p: Problems): GatingRules['login'] {

@@ -3,11 +3,11 @@
 // Objects; JSON Schema 2019-09+ `deprecated` in 3.1), and responses that declare the runtime
 // signals: the `Deprecation` header (RFC 9745, an sf-date such as `@1688169599`) and the `Sunset`
 // header (RFC 8594, an HTTP-date). Pure; every walk has a visited set and a node budget.
-import { isRecord } from './load.js';
 import type { ResponseWalk } from './responses.js';
 import { escapePointer, follow } from './responses.js';
 import { MAX_POINTERS } from './rate-limits.js';
 import type { DocumentDeprecation } from '../../src/contract/index.js';
+import { isRecord } from '../../src/util/is-record.js';
 
 /** Nodes the schema search may visit per document (a 10 MB spec has well under a million). */
 export const SCHEMA_WALK_BUDGET = 1_000_000;

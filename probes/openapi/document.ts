@@ -2,13 +2,14 @@
 // response (spec, gated, too large, HTML, …), the document's identity (version, title, info.version),
 // validation by @readme/openapi-parser and the agent-readiness quality signals.
 import { gateEvidence } from './gated.js';
-import { isRecord, loadSpec, MAX_PARSE_BYTES, type LoadResult, type SpecFamily } from './load.js';
+import { loadSpec, MAX_PARSE_BYTES, type LoadResult, type SpecFamily } from './load.js';
 import { assessQuality } from './quality.js';
 import { externalRefs } from './refs.js';
 import type { Strength } from './types.js';
 import type { ValidationOutcome } from './validate.js';
 import { isSpecFileUrl } from './discover.js';
 import type { CandidateOutcome, DocumentQuality, FoundVia, OpenapiDocument, Resource, SpecFormat } from '../../src/contract/index.js';
+import { isRecord } from '../../src/util/is-record.js';
 
 /** External `$ref` values listed per document. */
 const MAX_EXTERNAL_REFS = 10;

@@ -18,6 +18,7 @@ import { machineSignals, type AssessedSpec } from './machine-signals.js';
 import { SIGNALS } from './quality.js';
 import { strengthOf } from './types.js';
 import { createSpecValidator, type SpecValidator } from './validate.js';
+import { mapPool } from '../../src/util/map-pool.js';
 
 const TEXT = {
   title: 'OpenAPI documents',
@@ -66,19 +67,6 @@ const SPEC_ACCEPT = 'application/vnd.oai.openapi+json, application/json, applica
 // The same Accept headers as the agent-discovery probe's for these files: one cache entry each.
 const CATALOG_ACCEPT = 'application/linkset+json, application/json;q=0.9, */*;q=0.5';
 const JSON_ACCEPT = 'application/json, */*;q=0.5';
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  });
-  await Promise.all(workers);
-  return out;
-}
 
 const pct = (share: number): string => `${Math.round(share * 100)}%`;
 
@@ -203,7 +191,7 @@ export const openapiProbe = defineProbe<OpenapiFacts>()({
     if (skipped.length > 0) findings.push({ severity: 'info', message: TEXT.capped(skipped.length), evidence: skipped.slice(0, 5).map((c) => c.url).join(', ') });
 
     // 4. Fetch and classify.
-    const responses = await mapLimit(toCheck, FETCH_CONCURRENCY, (c) => ctx.read(c.url, { accept: SPEC_ACCEPT }));
+    const responses = await mapPool(toCheck, FETCH_CONCURRENCY, (c) => ctx.read(c.url, { accept: SPEC_ACCEPT }));
     const candidates: CandidateResult[] = [];
     const documents: OpenapiDocument[] = [];
     const parsed: Array<{ index: number; spec: Record<string, unknown>; family: SpecFamily; version: string }> = [];

@@ -1,11 +1,12 @@
 // Agent-readiness signals of one OpenAPI / Swagger document: how many operations carry what an
 // LLM or code generator needs to call them correctly (a summary, a description, an operationId,
 // an example, documented errors), plus servers, security schemes, tags and deprecations. Pure.
-import { isRecord, type SpecFamily } from './load.js';
+import { type SpecFamily } from './load.js';
 import { listOperations, type Operation } from './operations.js';
 import { deref, resolvePointer } from './refs.js';
 import { describeSecuritySchemes, describeServers } from './surface.js';
 import type { DocumentQuality, QualitySignal, WeakOperation } from '../../src/contract/index.js';
+import { isRecord } from '../../src/util/is-record.js';
 
 /**
  * Weights of the per-operation shares in `qualityScore` (a weighted mean, 0..1; they sum to 1).

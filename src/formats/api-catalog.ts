@@ -6,7 +6,8 @@
 // One parser for the format: a structural check with every problem named (the agent-discovery probe
 // reports on the catalog) and every target link in order (the openapi probe takes spec URLs from
 // them). Pure.
-import { absoluteHttpUrl, isAbsoluteUri, isRecord, parseJsonObject, str } from './json.js';
+import { absoluteHttpUrl, isAbsoluteUri, parseJsonObject, str } from './json.js';
+import { isRecord } from '../util/is-record.js';
 
 /** RFC 9727 §7.3 registers this profile URI; the Content-Type SHOULD carry it (§4.2). */
 export const API_CATALOG_PROFILE = 'https://www.rfc-editor.org/info/rfc9727';

@@ -4,10 +4,11 @@
 // (Swagger/OpenAPI, pricing, terms…). RFC 9727 Appendix A.3 lists it as another catalog format.
 // One parser for the format: the agent-discovery probe reports on the file, the openapi probe takes
 // the spec URLs of its Swagger / OpenAPI properties. Pure.
-import { absoluteHttpUrl, isRecord, parseJsonObject, str } from './json.js';
+import { absoluteHttpUrl, parseJsonObject, str } from './json.js';
 import { httpUrl } from '../util/url.js';
 import { capIssues } from './api-catalog.js';
 import type { ApisJsonApi } from '../contract/index.js';
+import { isRecord } from '../util/is-record.js';
 
 const TEXT = {
   noApis: 'no "apis" array',
