@@ -1,5 +1,5 @@
 // The probe registry: every probe an audit runs, in report order. A probe's id equals its file name.
-import type { Probe } from '../src/contract/probe.js';
+import type { Probe } from '../src/contract/index.js';
 import robots from './robots/index.js';
 import sitemap from './sitemap/index.js';
 import llmsTxt from './llms-txt/index.js';

@@ -1,6 +1,6 @@
 // The report's appendix: the LLM prompts the fit-check used (system prompt and answer
 // instructions, with their version), so a reader can see exactly what an answerer was told.
-import type { Report } from '../src/contract/report.js';
+import type { Report } from '../src/contract/index.js';
 
 export const APPENDIX_TITLE = 'Appendix: fit-check prompts';
 

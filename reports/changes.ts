@@ -1,6 +1,6 @@
 // "Changes since the previous audit": the rows both renderers show when a report carries
 // `changes` (the service adds it from the portal's previous finished audit). Pure: report in, rows out.
-import type { Report, ReportChanges } from '../src/contract/report.js';
+import type { Report, ReportChanges } from '../src/contract/index.js';
 
 export const CHANGES_TITLE = 'Changes since the previous audit';
 

@@ -3,7 +3,7 @@
 // and evidence come from audited pages or saved files and are escaped with `h()`.
 import type { ComparedScore, Comparison, PracticeGap } from '../src/compare/types.js';
 import { leadersOf } from '../src/compare/build.js';
-import { FOCUS_AREAS, LENSES, type FocusAreaId } from '../src/contract/report.js';
+import { FOCUS_AREAS, type FocusAreaId, LENSES } from '../src/contract/index.js';
 import { formatDate, formatPracticeScore, formatScore } from './format.js';
 import { CSS } from './html-style.js';
 import { badge, evidenceHtml, h, link, notAssessed, scoreBadge, section, table } from './html-parts.js';

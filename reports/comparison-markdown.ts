@@ -1,7 +1,7 @@
 // comparison.md: the comparison as GitHub-flavoured Markdown (tickets, chats, pull requests). It
 // reads the Comparison only; every string from a report goes through `md()`.
 import type { ComparedScore, Comparison, PracticeGap } from '../src/compare/types.js';
-import { FOCUS_AREAS, LENSES } from '../src/contract/report.js';
+import { FOCUS_AREAS, LENSES } from '../src/contract/index.js';
 import { formatDate, formatPracticeScore, formatScore } from './format.js';
 import { COMPARISON_SECTIONS, COMPARISON_TITLE, FOCUS_AREA_LABELS, LENS_LABELS, NOT_ASSESSED, PRACTICE_STATUS, TEXT } from './labels.js';
 import { code, evidenceText, link, md, scoreCell, signal, table } from './markdown.js';

@@ -1,7 +1,7 @@
 // The "human vs agent" view of the fit-check, shared by the Markdown and HTML renderers: how many
 // buyer questions a person clicking through the portal can answer, how many an AI agent can reach,
 // and which questions only the human gets to. Pure.
-import type { FitCheckEntry } from '../src/contract/report.js';
+import type { FitCheckEntry } from '../src/contract/index.js';
 
 export interface FitCheckCounts {
   total: number;

@@ -2,7 +2,7 @@
 // escaping, safe links, badges that carry a word and an icon (colour is never the only signal,
 // WCAG 2.2 SC 1.4.1), tables with scoped headers, sections and evidence lines. Every string that
 // comes from a report is untrusted page text and goes through `h()`.
-import type { Evidence } from '../src/contract/report.js';
+import type { Evidence } from '../src/contract/index.js';
 import { formatScore, safeHttpUrl, shortUrl, truncate } from './format.js';
 import { NOT_ASSESSED, TEXT, type Signal } from './labels.js';
 import { scoreBand } from './summary.js';

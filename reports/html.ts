@@ -2,7 +2,7 @@
 // JavaScript off). It reads the Report only. Every string from the report is escaped with `h()` —
 // titles, quotes, answers and findings come from the audited pages and are untrusted — and only
 // http(s) URLs become links.
-import { FOCUS_AREAS, LENSES, type FitCheckEntry, type Report } from '../src/contract/report.js';
+import { type FitCheckEntry, FOCUS_AREAS, LENSES, type Report } from '../src/contract/index.js';
 import { formatBytes, formatClickDepth, formatCount, formatDate, formatDuration, formatPracticeScore } from './format.js';
 import { CSS } from './html-style.js';
 import { badge, evidenceHtml, h, link, notAssessed, practiceAnchor, scoreBadge, section, table } from './html-parts.js';

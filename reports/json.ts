@@ -4,8 +4,9 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import * as ajvFormats from 'ajv-formats';
 import { ReportInvalidError } from '../src/errors.js';
-import type { Report } from '../src/contract/report.js';
+import type { Report } from '../src/contract/index.js';
 import reportSchema from './report.schema.json' with { type: 'json' };
+import { isRecord } from '../src/util/is-record.js';
 
 const INVALID_TITLE = 'The report does not match the contract (schemaVersion 1)';
 /** Errors listed in the message; all of them are in `details.errors`. */
@@ -81,15 +82,11 @@ const REPORT_ORDER: Order = {
   },
 };
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** A copy of `value` with object keys in contract order; values the spec does not describe are kept as they are. */
 function ordered(value: unknown, order: Order | undefined): unknown {
   if (!order) return value;
   if (Array.isArray(value)) return order.items ? value.map((item) => ordered(item, order.items)) : value;
-  if (!isPlainObject(value)) return value;
+  if (!isRecord(value)) return value;
   const out: Record<string, unknown> = {};
   const known = order.keys ?? [];
   const rest = Object.keys(value).filter((key) => !known.includes(key));

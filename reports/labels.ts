@@ -1,7 +1,7 @@
 // User-facing words shared by the Markdown and HTML renderers: section titles, names of focus
 // areas, lenses, stages and priorities, and the text + icon pairs that carry every status so that
 // colour is never the only signal (WCAG 2.2 SC 1.4.1).
-import type { FocusAreaId, LensId, PracticeStatus, ProbeResultEntry } from '../src/contract/report.js';
+import type { FocusAreaId, LensId, PracticeStatus, ProbeResultEntry } from '../src/contract/index.js';
 
 export const TITLE = 'Developer portal audit';
 

@@ -2,7 +2,7 @@
 // CI summaries, wikis). It reads the Report only. Every string from the report goes through `md()`,
 // because titles, quotes, answers and findings come from the audited pages and are untrusted:
 // they must not open links, HTML, headings or table cells of their own.
-import { FOCUS_AREAS, LENSES, type Evidence, type Report } from '../src/contract/report.js';
+import { type Evidence, FOCUS_AREAS, LENSES, type Report } from '../src/contract/index.js';
 import {
   formatBytes,
   formatClickDepth,

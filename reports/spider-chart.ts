@@ -5,7 +5,7 @@
 // A value of null means "not assessed" (nothing could be scored): that axis gets a hollow marker
 // near the centre and an "n/a" label instead of a point at 0, and the series' shape joins the
 // assessed axes only, so a missing measurement never reads as a zero.
-import { FOCUS_AREAS, type FocusAreaId } from '../src/contract/report.js';
+import { FOCUS_AREAS, type FocusAreaId } from '../src/contract/index.js';
 import { FOCUS_AREA_SHORT } from './labels.js';
 
 export interface SpiderSeries {

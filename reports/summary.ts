@@ -1,7 +1,7 @@
 // Pure helpers both renderers share: strengths and weaknesses derived from the scores, the roadmap
 // in priority order, practices grouped for the drill-down, and a compact view of probe facts.
 // They read the Report only; nothing here scores anything.
-import { FOCUS_AREAS, type FocusAreaId, type LensId, type PracticeResult, type Report, type RoadmapItem } from '../src/contract/report.js';
+import { FOCUS_AREAS, type FocusAreaId, type LensId, type PracticeResult, type Report, type RoadmapItem } from '../src/contract/index.js';
 import { formatPracticeScore, truncate } from './format.js';
 import { FOCUS_AREA_LABELS, SCORE_BANDS, type Signal } from './labels.js';
 

@@ -3,11 +3,11 @@
 // the probes' facts (AI agents blocked, login walls, bot blocks, JavaScript-only pages), the
 // fit-check (answers agents cannot reach) and lens scores far apart. Pure: Report in, lists out.
 // Probe facts come from saved files too, so every fact is read defensively.
-import type { Evidence, FocusAreaId, LensId, PracticeResult, Report } from '../src/contract/report.js';
-import { LENSES } from '../src/contract/report.js';
+import { type Evidence, type FocusAreaId, LENSES, type LensId, type PracticeResult, type Report } from '../src/contract/index.js';
 import { FOCUS_AREA_LABELS, LENS_LABELS } from './labels.js';
 import { humanOpen } from './fit-check.js';
 import { STRENGTH_MIN, enablerScored, lensAssessed, summarize, type Summary, type SummaryOptions } from './summary.js';
+import { isRecord } from '../src/util/is-record.js';
 
 // User-facing words. Placeholders are filled by the functions below.
 const WORDS = {
@@ -96,10 +96,6 @@ function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
@@ -107,7 +103,7 @@ function strings(value: unknown): string[] {
 /** Facts of an `ok` probe, or undefined. */
 function factsOf(report: Report, id: string): Record<string, unknown> | undefined {
   const probe = report.probes.find((p) => p.id === id);
-  return probe && probe.status === 'ok' && isObject(probe.facts) ? probe.facts : undefined;
+  return probe && probe.status === 'ok' && isRecord(probe.facts) ? probe.facts : undefined;
 }
 
 /**
@@ -155,7 +151,7 @@ function aiAgentsThreat(report: Report): Threat | undefined {
   const none: string[] = [];
   const partial: string[] = [];
   for (const a of facts.aiAgents) {
-    if (!isObject(a) || typeof a.agent !== 'string') continue;
+    if (!isRecord(a) || typeof a.agent !== 'string') continue;
     // Training crawlers may be blocked on purpose; search and user-triggered agents answer buyers.
     if (a.purpose !== 'search' && a.purpose !== 'user') continue;
     if (a.access === 'none') none.push(a.agent);
@@ -187,15 +183,15 @@ function gatingThreats(report: Report): Threat[] {
   }
   const kinds = strings(facts.gatedKeyPages).filter((k) => !EXPECTED_GATED.has(k));
   if (kinds.length > 0) {
-    const keyPages = isObject(facts.keyPages) ? facts.keyPages : {};
+    const keyPages = isRecord(facts.keyPages) ? facts.keyPages : {};
     out.push({
       id: 'gated-key-pages',
       title: WORDS.gatedKeyTitle,
       detail: WORDS.gatedKey(kinds.map((k) => KEY_PAGE_NAMES[k] ?? k)),
       evidence: kinds.slice(0, MAX_EVIDENCE).map((k) => {
         const page = keyPages[k];
-        const url = isObject(page) && typeof page.url === 'string' ? page.url : undefined;
-        const gate = isObject(page) && typeof page.gate === 'string' ? ` (${page.gate})` : '';
+        const url = isRecord(page) && typeof page.url === 'string' ? page.url : undefined;
+        const gate = isRecord(page) && typeof page.gate === 'string' ? ` (${page.gate})` : '';
         return { ...(url ? { url } : {}), note: `${capital(KEY_PAGE_NAMES[k] ?? k)} is gated${gate}` };
       }),
     });

@@ -7,7 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ParseError } from '../src/errors.js';
-import { AGENT_PURPOSES, type AgentPurpose, type AiAgent, type AiAgentsFile } from '../src/robots/ai-agents.js';
+import type { AgentPurpose } from '../src/contract/index.js';
+import { AGENT_PURPOSES, type AiAgent, type AiAgentsFile } from '../src/robots/ai-agents.js';
 
 /** The ai.robots.txt snapshot in test/fixtures/ai-robots-txt (see its SOURCES.md). */
 export const DEFAULT_SOURCE: AiAgentsFile['source'] = {

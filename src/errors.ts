@@ -120,6 +120,13 @@ export class RedirectLoopError extends PortalProbeError {
   }
 }
 
+/** A probe ran longer than the runner allows; its signal is aborted with this error as the reason. */
+export class ProbeTimeoutError extends PortalProbeError {
+  constructor(probe: string, timeoutMs: number) {
+    super('PP_ERR_TIMEOUT', `probe ${probe} took longer than ${timeoutMs} ms`, { probe, timeoutMs });
+  }
+}
+
 export class AbortedError extends PortalProbeError {
   constructor(url: string, cause?: unknown) {
     super('PP_ERR_ABORTED', `Request for ${url} was cancelled`, { url }, { cause });

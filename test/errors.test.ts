@@ -41,6 +41,7 @@ const table: Record<string, { make: () => PortalProbeError; code: ErrorCode; det
     details: { max: 5, chain: ['a', 'b'] },
   },
   RedirectLoopError: { make: () => new errors.RedirectLoopError('http://x/', ['a', 'a']), code: 'PP_ERR_REDIRECT_LOOP', details: { chain: ['a', 'a'] } },
+  ProbeTimeoutError: { make: () => new errors.ProbeTimeoutError('rendering', 120_000), code: 'PP_ERR_TIMEOUT', details: { probe: 'rendering', timeoutMs: 120_000 } },
   AbortedError: { make: () => new errors.AbortedError('http://x/', cause), code: 'PP_ERR_ABORTED', details: { url: 'http://x/' } },
   TargetUnauditableError: {
     make: () => new errors.TargetUnauditableError('http://x/', new errors.DnsError('x')),

@@ -1,7 +1,8 @@
 // A2A agent card (pre-standard, Agent2Agent protocol): /.well-known/agent-card.json describes an
 // agent a client can delegate to — name, description, url (the A2A endpoint; newer versions list
 // supportedInterfaces[].url), version and skills[]. Read leniently. Pure.
-import { absoluteHttpUrl, isRecord, parseJsonObject, str } from '../../src/formats/json.js';
+import { absoluteHttpUrl, parseJsonObject, str } from '../../src/formats/json.js';
+import { isRecord } from '../../src/util/is-record.js';
 
 export interface AgentCard {
   name: string | null;

@@ -2,7 +2,8 @@
 // retired in 2024 but the file still tells agents where an OpenAPI document lives): schema_version,
 // name_for_model, name_for_human, description_for_model, auth.type, api.type ("openapi") and api.url.
 // Pure.
-import { absoluteHttpUrl, isRecord, parseJsonObject, str } from '../../src/formats/json.js';
+import { absoluteHttpUrl, parseJsonObject, str } from '../../src/formats/json.js';
+import { isRecord } from '../../src/util/is-record.js';
 
 /** Fields the manifest format required. */
 const REQUIRED = ['schema_version', 'name_for_model', 'name_for_human', 'description_for_model', 'api.url'] as const;

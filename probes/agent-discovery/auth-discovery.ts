@@ -5,11 +5,10 @@
 // authorization/token endpoints printed in the docs. At most MAX_FETCHES requests, all through the
 // audit's cached fetch (readResource); never throws.
 import { isSameSite } from '../../src/util/site.js';
-import type { Page } from '../../src/contract/page.js';
-import type { Finding, ProbeContext } from '../../src/contract/probe.js';
-import { findAuthSignals, type AuthMetadataLink } from './auth-links.js';
-import { AUTH_WELL_KNOWN, locateMetadataUrl, metadataUrlsForIssuer, parseAuthServerMetadata, type AuthMetadata, type AuthMetadataKind } from './auth-metadata.js';
-import { isHtmlAnswer, isOk, readResource, robotsBlocked, statusNote } from '../../src/audit/resource.js';
+import type { AuthCandidateSource, AuthMetadataDocument, AuthMetadataFacts, AuthMetadataKind, AuthMetadataLink, Finding, ProbeContext } from '../../src/contract/index.js';
+import { findAuthSignals } from './auth-links.js';
+import { AUTH_WELL_KNOWN, locateMetadataUrl, metadataUrlsForIssuer, parseAuthServerMetadata, type AuthMetadata } from './auth-metadata.js';
+import { isHtmlAnswer, isOk, robotsBlocked, statusNote } from '../../src/audit/resource.js';
 
 const TEXT = {
   invalid: (url: string, kind: string) => `The ${kind} metadata at ${url} cannot be used by clients to configure themselves.`,
@@ -39,44 +38,6 @@ const MAX_LINKED = 2;
 const MAX_HOSTS = 2;
 const JSON_ACCEPT = 'application/json, */*;q=0.5';
 
-export type AuthCandidateSource = 'portal-origin' | 'page-link' | 'protected-resource' | 'endpoint-in-docs';
-
-export interface AuthMetadataDocument
-  extends Pick<AuthMetadata, 'url' | 'kind' | 'valid' | 'issues' | 'warnings' | 'issuer' | 'authorizationEndpoint' | 'tokenEndpoint' | 'jwksUri'
-    | 'registrationEndpoint' | 'grantTypes' | 'scopes' | 'codeChallengeMethods' | 'tokenEndpointAuthMethods' | 'pkceS256' | 'dynamicRegistration'
-    | 'mtls' | 'privateKeyJwt' | 'resource' | 'authorizationServers'> {
-  source: AuthCandidateSource;
-  /** What named the URL: "portal origin", the page with the link or endpoint, or the protected-resource document. */
-  via: string;
-  /** The issuer (or resource) the URL is built from, compared with the document's (RFC 8414 §3.3, RFC 9728 §3.3). */
-  expectedIdentifier: string | null;
-  status: number;
-  contentType: string | null;
-}
-
-export interface AuthMetadataFacts {
-  /** Some metadata URL answered with a metadata document (valid or not). */
-  found: boolean;
-  /** At least one authorization-server document (RFC 8414 or OpenID Connect Discovery) is valid. */
-  valid: boolean;
-  /** A valid RFC 9728 document names at least one authorization server. */
-  protectedResource: boolean;
-  documents: AuthMetadataDocument[];
-  /** Every metadata URL considered, where it came from and what it answered. */
-  checked: Array<{ url: string; kind: AuthMetadataKind; source: AuthCandidateSource; via: string; outcome: string }>;
-  /** A crawled page links (or prints) a metadata URL. */
-  linkedFromDocs: boolean;
-  links: AuthMetadataLink[];
-  /** Origins known as authorization hosts: named by the docs (endpoints, metadata links), by RFC 9728 documents, or answering with metadata. */
-  authorizationHosts: string[];
-  /** Issuers of the valid authorization-server documents. */
-  issuers: string[];
-  pkceS256: boolean;
-  dynamicRegistration: boolean;
-  mtls: boolean;
-  privateKeyJwt: boolean;
-}
-
 export interface AuthDiscoveryResult {
   facts: AuthMetadataFacts;
   findings: Finding[];
@@ -105,8 +66,8 @@ interface Checked extends Candidate {
 
 const isAuthServer = (kind: AuthMetadataKind): boolean => kind !== 'oauth-protected-resource';
 
-async function check(ctx: ProbeContext, pages: Map<string, Page>, candidate: Candidate, allowHttp: boolean): Promise<Checked> {
-  const res = await readResource(ctx, pages, candidate.url, { accept: JSON_ACCEPT });
+async function check(ctx: ProbeContext<'fetch'>, candidate: Candidate, allowHttp: boolean): Promise<Checked> {
+  const res = await ctx.read(candidate.url, { accept: JSON_ACCEPT });
   const base = { ...candidate, status: res.status, contentType: res.headers['content-type'] ?? null, doc: null, ok: false, blocked: robotsBlocked(res), broken: false };
   if (base.blocked || !isOk(res)) return { ...base, outcome: statusNote(res) };
   if (isHtmlAnswer(res)) return { ...base, outcome: `HTTP ${res.status}, ${TEXT.outcomes.html}` };
@@ -146,7 +107,7 @@ export interface AuthDiscoveryOptions {
   allowHttp?: boolean;
 }
 
-export async function discoverAuthMetadata(ctx: ProbeContext, pages: Map<string, Page>, origin: string, options: AuthDiscoveryOptions = {}): Promise<AuthDiscoveryResult> {
+export async function discoverAuthMetadata(ctx: ProbeContext<'pages' | 'fetch'>, origin: string, options: AuthDiscoveryOptions = {}): Promise<AuthDiscoveryResult> {
   const allowHttp = options.allowHttp === true;
   const signals = findAuthSignals(ctx.snapshot.pages, { allowHttp });
   const seen = new Set<string>();
@@ -166,7 +127,7 @@ export async function discoverAuthMetadata(ctx: ProbeContext, pages: Map<string,
     const kind = locateMetadataUrl(link.href)?.kind ?? 'oauth-authorization-server';
     add(first, { url: link.href, kind, source: 'page-link', via: `${link.via === 'anchor' ? '<a>' : link.via === 'link-element' ? '<link>' : 'URL in the text'} on ${link.page}` });
   }
-  results.push(...(await Promise.all(first.map((c) => check(ctx, pages, c, allowHttp)))));
+  results.push(...(await Promise.all(first.map((c) => check(ctx, c, allowHttp)))));
 
   // Phase 2: authorization servers named by protected-resource documents, then endpoint hosts (the portal's own site first).
   const second: Candidate[] = [];
@@ -182,7 +143,7 @@ export async function discoverAuthMetadata(ctx: ProbeContext, pages: Map<string,
   for (const host of hosts) {
     for (const m of metadataUrlsForIssuer(host.origin)) add(second, { ...m, source: 'endpoint-in-docs', via: `${host.url} on ${host.page}` });
   }
-  results.push(...(await Promise.all(second.map((c) => check(ctx, pages, c, allowHttp)))));
+  results.push(...(await Promise.all(second.map((c) => check(ctx, c, allowHttp)))));
 
   return judge(results, signals.metadataLinks, signals.endpoints.map((e) => e.origin), origin);
 }

@@ -3,15 +3,8 @@
 // anchors, <link> elements or URLs printed in the text, and authorization/token endpoint URLs
 // (…/oauth2/token, …/connect/authorize …) whose host is then an authorization host to ask for
 // metadata. No fetching; first occurrence kept, in page order, so the result is deterministic. Pure.
-import type { Page } from '../../src/contract/page.js';
+import type { AuthMetadataLink, Page } from '../../src/contract/index.js';
 import { locateMetadataUrl } from './auth-metadata.js';
-
-export interface AuthMetadataLink {
-  href: string;
-  /** The page that links it. */
-  page: string;
-  via: 'anchor' | 'link-element' | 'text';
-}
 
 export interface AuthEndpointMention {
   /** The authorization host (scheme, host, port). */

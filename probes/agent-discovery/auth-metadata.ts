@@ -6,9 +6,9 @@
 // throws — hostile input (HTML, huge or malformed JSON, wrong types) becomes issues.
 import { mediaType } from '../../src/fetch/decode.js';
 import { looksLikeHtml } from '../../src/llms-txt/response.js';
-import { isRecord, parseJsonObject } from '../../src/formats/json.js';
-
-export type AuthMetadataKind = 'oauth-authorization-server' | 'openid-configuration' | 'oauth-protected-resource';
+import { parseJsonObject } from '../../src/formats/json.js';
+import type { AuthMetadataFields, AuthMetadataKind } from '../../src/contract/index.js';
+import { isRecord } from '../../src/util/is-record.js';
 
 /** The registered well-known suffixes (RFC 8414 §7.3, OIDC Discovery §7, RFC 9728 §8.3). */
 export const AUTH_WELL_KNOWN: Readonly<Record<AuthMetadataKind, string>> = {
@@ -114,45 +114,14 @@ export interface AuthMetadataOptions {
   allowHttp?: boolean;
 }
 
-export interface AuthMetadata {
-  url: string;
-  kind: AuthMetadataKind;
+export interface AuthMetadata extends AuthMetadataFields {
   /** The identifier the URL was built from (null when the URL is no metadata location). */
   expectedIdentifier: string | null;
   /** The body is one JSON object. */
   isJson: boolean;
   /** A JSON object with at least one metadata member (issuer, endpoints, resource …): metadata was served, usable or not. */
   recognized: boolean;
-  /** A client could configure itself from it: JSON, required fields present and typed, identifier identical. */
-  valid: boolean;
-  /** What makes it unusable. */
-  issues: string[];
-  /** Departures from the specifications that clients usually survive. */
-  warnings: string[];
-  issuer: string | null;
-  authorizationEndpoint: string | null;
-  tokenEndpoint: string | null;
-  jwksUri: string | null;
-  registrationEndpoint: string | null;
-  /** As declared; null when omitted (RFC 8414 default: authorization_code and implicit). */
-  grantTypes: string[] | null;
   responseTypes: string[];
-  scopes: string[];
-  codeChallengeMethods: string[];
-  /** As declared; null when omitted (RFC 8414 default: client_secret_basic). */
-  tokenEndpointAuthMethods: string[] | null;
-  /** PKCE with S256 is advertised (code_challenge_methods_supported, RFC 8414 §2 / RFC 7636). */
-  pkceS256: boolean;
-  /** A registration_endpoint for Dynamic Client Registration (RFC 7591). */
-  dynamicRegistration: boolean;
-  /** Mutual-TLS client authentication (RFC 8705): tls_client_auth / self_signed_tls_client_auth, or mtls_endpoint_aliases. */
-  mtls: boolean;
-  /** private_key_jwt client authentication (FAPI 2.0 uses it or mTLS). */
-  privateKeyJwt: boolean;
-  /** RFC 9728: the protected resource's identifier. */
-  resource: string | null;
-  /** RFC 9728: issuer identifiers of the authorization servers for the resource. */
-  authorizationServers: string[];
 }
 
 function emptyResult(url: string, kind: AuthMetadataKind, expected: string | null): AuthMetadata {

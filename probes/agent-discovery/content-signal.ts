@@ -3,19 +3,10 @@
 // parser (src/robots) collects the lines with the group they sit in; this turns them into one
 // entry per agent with the signals split out. Pure.
 import { parseRobots } from '../../src/robots/parse.js';
+import type { ContentSignal } from '../../src/contract/index.js';
 
 /** The signals contentsignals.org defines; others are kept but noted. */
 export const KNOWN_SIGNALS: readonly string[] = ['search', 'ai-input', 'ai-train'];
-
-export interface ContentSignal {
-  /** The User-agent the line applies to; '*' also for a line outside any group. */
-  agent: string;
-  value: string;
-  signals: Record<string, string>;
-  line: number;
-  /** Names that are not search / ai-input / ai-train, or values other than yes / no. */
-  unknown: string[];
-}
 
 export function parseSignalValue(value: string): { signals: Record<string, string>; unknown: string[] } {
   const signals: Record<string, string> = {};

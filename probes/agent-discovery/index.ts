@@ -7,20 +7,19 @@
 // authenticate: OAuth / OpenID Connect discovery metadata (RFC 8414, OIDC Discovery 1.0, RFC 9728;
 // src/agent-discovery/auth-discovery.ts). Parsing lives in src/agent-discovery; this file gathers
 // through the audit's cached fetch and reports.
-import type { Page } from '../../src/contract/page.js';
-import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
+import { type AgentDiscoveryFacts, type ApiCatalogFacts, type ContentSignal, defineProbe, type FeedFacts, type Finding, type ProbeContext, type Resource, type SecurityTxtFacts } from '../../src/contract/index.js';
 import { parseAiPlugin } from './ai-plugin.js';
 import { parseAgentCard } from './agent-card.js';
-import { catalogContentType, parseApiCatalog, type CatalogEntry } from '../../src/formats/api-catalog.js';
-import { parseApisJson, type ApisJsonApi } from '../../src/formats/apis-json.js';
-import { discoverAuthMetadata, type AuthMetadataFacts } from './auth-discovery.js';
-import { contentSignalsFrom, type ContentSignal } from './content-signal.js';
-import { FEED_ACCEPT, parseFeed, type FeedFormat } from '../../src/formats/feeds.js';
+import { catalogContentType, parseApiCatalog } from '../../src/formats/api-catalog.js';
+import { parseApisJson } from '../../src/formats/apis-json.js';
+import { discoverAuthMetadata } from './auth-discovery.js';
+import { contentSignalsFrom } from './content-signal.js';
+import { FEED_ACCEPT, parseFeed } from '../../src/formats/feeds.js';
 import { parseMcpCard } from './mcp.js';
 import { parseOpenSearch } from './opensearch.js';
 import { discoverPageLinks, type PageLink } from './page-links.js';
-import { isHtmlAnswer, isOk, pageIndex, readResource, robotsBlocked, statusNote, type Resource } from '../../src/audit/resource.js';
-import { parseSecurityTxt, type SecurityTxtFields } from './security-txt.js';
+import { isHtmlAnswer, isOk, robotsBlocked, statusNote } from '../../src/audit/resource.js';
+import { parseSecurityTxt } from './security-txt.js';
 import { ageInDays } from '../../src/util/age.js';
 import { llmsTxtFromResponse } from '../../src/llms-txt/response.js';
 
@@ -78,82 +77,6 @@ const MAX_OPENSEARCH = 2;
 /** A feed whose newest entry is older than this is reported as stale. */
 const STALE_FEED_DAYS = 365;
 
-export interface ApiCatalogFacts {
-  present: boolean;
-  url: string;
-  valid: boolean;
-  linkCount: number;
-  apiCount: number;
-  via: 'well-known' | 'link-header' | 'link-element' | null;
-  /** A rel="api-catalog" target declared by a page (Link header or <link>), when any. */
-  linked: string | null;
-  contentType: string | null;
-  profile: boolean;
-  entries: Array<Pick<CatalogEntry, 'anchor'> & { serviceDesc: string[]; serviceDoc: string[] }>;
-  nestedCatalogs: string[];
-  errors: string[];
-}
-
-export interface SecurityTxtFacts {
-  present: boolean;
-  url: string;
-  legacyLocation: boolean;
-  signed: boolean;
-  fields: SecurityTxtFields;
-  missingRequired: string[];
-  expired: boolean;
-  expires: string | null;
-  expiresInDays: number | null;
-  contentType: string | null;
-}
-
-export interface FeedFacts {
-  url: string;
-  /** The type the page declared. */
-  type: string;
-  declaredOn: string;
-  valid: boolean;
-  format: FeedFormat | null;
-  title: string | null;
-  entries: number;
-  /** ISO date of the newest entry, null when none is dated. */
-  newest: string | null;
-  /**
-   * Whole days from the newest entry to the audit start (Snapshot.startedAt); 0 for an entry dated
-   * after it (a finding says so); null when no entry is dated.
-   */
-  newestAgeDays: number | null;
-  error: string | null;
-}
-
-/** A type alias, not an interface: it then fits Probe<Record<string, unknown>> in probes/index.ts. */
-export type AgentDiscoveryFacts = {
-  apiCatalog: ApiCatalogFacts;
-  apisJson: { present: boolean; url: string; valid: boolean; name: string | null; apiCount: number; apis: ApisJsonApi[] };
-  mcp: {
-    present: boolean; url: string | null; name: string | null; version: string | null; endpoint: string | null; transport: string | null;
-    toolCount: number | null; checkedUrls: string[]; preStandard: true;
-  };
-  aiPlugin: { present: boolean; url: string; nameForModel: string | null; apiUrl: string | null; schemaVersion: string | null; preStandard: true };
-  a2aAgentCard: { present: boolean; url: string; name: string | null; endpoint: string | null; skillCount: number | null; preStandard: true };
-  securityTxt: SecurityTxtFacts;
-  openSearch: { present: boolean; url: string | null; valid: boolean; shortName: string | null; template: string | null; declaredOn: string | null };
-  feeds: FeedFacts[];
-  /** The smallest newestAgeDays over the valid feeds: how fresh the freshest feed is. Null when no valid feed is dated. */
-  newestFeedAgeDays: number | null;
-  contentSignals: Array<Omit<ContentSignal, 'unknown'>>;
-  contentSignalPreStandard: true;
-  llmsTxt: { present: boolean; url: string; preStandard: true };
-  /** OAuth / OpenID Connect discovery metadata on the portal origin and the authorization hosts the docs name. */
-  authMetadata: AuthMetadataFacts;
-  /** URLs robots.txt kept portalprobe from asking (not evidence of absence). */
-  notChecked: string[];
-  /** Names of the signals found: api-catalog, apis.json, mcp-server-card, ai-plugin, a2a-agent-card, security.txt, opensearch, feed, content-signal, llms.txt, auth-metadata (a valid RFC 8414 / OIDC document). */
-  signalsFound: string[];
-  /** The subset of signalsFound that is pre-standard. */
-  preStandardFound: string[];
-};
-
 export interface AgentDiscoveryOptions {
   /**
    * The clock for Expires and feed age. @default the audit's start (snapshot.startedAt); Expires
@@ -171,13 +94,13 @@ function note(c: Collect, r: Resource): void {
   if (robotsBlocked(r)) c.notChecked.push(r.url);
 }
 
-async function readApiCatalog(ctx: ProbeContext, pages: Map<string, Page>, origin: string, linked: PageLink | undefined, c: Collect): Promise<ApiCatalogFacts> {
+async function readApiCatalog(ctx: ProbeContext<'fetch'>, origin: string, linked: PageLink | undefined, c: Collect): Promise<ApiCatalogFacts> {
   const wellKnown = origin + PATHS.apiCatalog;
-  let res = await readResource(ctx, pages, wellKnown, { accept: CATALOG_ACCEPT });
+  let res = await ctx.read(wellKnown, { accept: CATALOG_ACCEPT });
   note(c, res);
   let via: ApiCatalogFacts['via'] = found(res) ? 'well-known' : null;
   if (!via && linked && linked.href !== wellKnown) {
-    res = await readResource(ctx, pages, linked.href, { accept: CATALOG_ACCEPT });
+    res = await ctx.read(linked.href, { accept: CATALOG_ACCEPT });
     note(c, res);
     if (found(res)) {
       via = linked.via;
@@ -203,9 +126,9 @@ async function readApiCatalog(ctx: ProbeContext, pages: Map<string, Page>, origi
   return facts;
 }
 
-async function readApisJson(ctx: ProbeContext, pages: Map<string, Page>, origin: string, c: Collect): Promise<AgentDiscoveryFacts['apisJson']> {
+async function readApisJson(ctx: ProbeContext<'fetch'>, origin: string, c: Collect): Promise<AgentDiscoveryFacts['apisJson']> {
   const url = origin + PATHS.apisJson;
-  const res = await readResource(ctx, pages, url, { accept: JSON_ACCEPT });
+  const res = await ctx.read(url, { accept: JSON_ACCEPT });
   note(c, res);
   const facts: AgentDiscoveryFacts['apisJson'] = { present: false, url, valid: false, name: null, apiCount: 0, apis: [] };
   if (!found(res)) return facts;
@@ -222,10 +145,10 @@ async function readApisJson(ctx: ProbeContext, pages: Map<string, Page>, origin:
   return facts;
 }
 
-async function readMcp(ctx: ProbeContext, pages: Map<string, Page>, origin: string, c: Collect): Promise<AgentDiscoveryFacts['mcp']> {
+async function readMcp(ctx: ProbeContext<'fetch'>, origin: string, c: Collect): Promise<AgentDiscoveryFacts['mcp']> {
   const urls = [origin + PATHS.mcpCard, origin + PATHS.mcpJson];
   const facts: AgentDiscoveryFacts['mcp'] = { present: false, url: null, name: null, version: null, endpoint: null, transport: null, toolCount: null, checkedUrls: urls, preStandard: true };
-  const responses = await Promise.all(urls.map((u) => readResource(ctx, pages, u, { accept: JSON_ACCEPT })));
+  const responses = await Promise.all(urls.map((u) => ctx.read(u, { accept: JSON_ACCEPT })));
   for (const res of responses) {
     note(c, res);
     if (!found(res)) continue;
@@ -242,9 +165,9 @@ async function readMcp(ctx: ProbeContext, pages: Map<string, Page>, origin: stri
   return facts;
 }
 
-async function readAiPlugin(ctx: ProbeContext, pages: Map<string, Page>, origin: string, c: Collect): Promise<AgentDiscoveryFacts['aiPlugin']> {
+async function readAiPlugin(ctx: ProbeContext<'fetch'>, origin: string, c: Collect): Promise<AgentDiscoveryFacts['aiPlugin']> {
   const url = origin + PATHS.aiPlugin;
-  const res = await readResource(ctx, pages, url, { accept: JSON_ACCEPT });
+  const res = await ctx.read(url, { accept: JSON_ACCEPT });
   note(c, res);
   const facts: AgentDiscoveryFacts['aiPlugin'] = { present: false, url, nameForModel: null, apiUrl: null, schemaVersion: null, preStandard: true };
   if (!found(res)) return facts;
@@ -257,9 +180,9 @@ async function readAiPlugin(ctx: ProbeContext, pages: Map<string, Page>, origin:
   return facts;
 }
 
-async function readAgentCard(ctx: ProbeContext, pages: Map<string, Page>, origin: string, c: Collect): Promise<AgentDiscoveryFacts['a2aAgentCard']> {
+async function readAgentCard(ctx: ProbeContext<'fetch'>, origin: string, c: Collect): Promise<AgentDiscoveryFacts['a2aAgentCard']> {
   const url = origin + PATHS.agentCard;
-  const res = await readResource(ctx, pages, url, { accept: JSON_ACCEPT });
+  const res = await ctx.read(url, { accept: JSON_ACCEPT });
   note(c, res);
   const facts: AgentDiscoveryFacts['a2aAgentCard'] = { present: false, url, name: null, endpoint: null, skillCount: null, preStandard: true };
   if (!found(res)) return facts;
@@ -268,15 +191,15 @@ async function readAgentCard(ctx: ProbeContext, pages: Map<string, Page>, origin
   return facts;
 }
 
-async function readSecurityTxt(ctx: ProbeContext, pages: Map<string, Page>, origin: string, now: Date, c: Collect): Promise<SecurityTxtFacts> {
+async function readSecurityTxt(ctx: ProbeContext<'fetch'>, origin: string, now: Date, c: Collect): Promise<SecurityTxtFacts> {
   const wellKnown = origin + PATHS.securityTxt;
-  const atWellKnown = await readResource(ctx, pages, wellKnown, { accept: TEXT_ACCEPT });
+  const atWellKnown = await ctx.read(wellKnown, { accept: TEXT_ACCEPT });
   note(c, atWellKnown);
   let res = atWellKnown;
   let legacyLocation = false;
   if (!found(res)) {
     // RFC 9116 §3: "For legacy compatibility, a security.txt file might be placed at the top-level path".
-    const legacy = await readResource(ctx, pages, origin + PATHS.securityTxtLegacy, { accept: TEXT_ACCEPT });
+    const legacy = await ctx.read(origin + PATHS.securityTxtLegacy, { accept: TEXT_ACCEPT });
     note(c, legacy);
     if (found(legacy)) {
       res = legacy;
@@ -307,10 +230,10 @@ async function readSecurityTxt(ctx: ProbeContext, pages: Map<string, Page>, orig
   return facts;
 }
 
-async function readOpenSearch(ctx: ProbeContext, pages: Map<string, Page>, links: PageLink[], c: Collect): Promise<AgentDiscoveryFacts['openSearch']> {
+async function readOpenSearch(ctx: ProbeContext<'fetch'>, links: PageLink[], c: Collect): Promise<AgentDiscoveryFacts['openSearch']> {
   const facts: AgentDiscoveryFacts['openSearch'] = { present: false, url: null, valid: false, shortName: null, template: null, declaredOn: null };
   for (const link of links.slice(0, MAX_OPENSEARCH)) {
-    const res = await readResource(ctx, pages, link.href, { accept: OPENSEARCH_ACCEPT });
+    const res = await ctx.read(link.href, { accept: OPENSEARCH_ACCEPT });
     note(c, res);
     const evidence = `<link rel="search" type="application/opensearchdescription+xml" href="${link.href}"> on ${link.page}`;
     if (robotsBlocked(res)) continue;
@@ -331,10 +254,10 @@ async function readOpenSearch(ctx: ProbeContext, pages: Map<string, Page>, links
   return facts;
 }
 
-async function readFeeds(ctx: ProbeContext, pages: Map<string, Page>, links: PageLink[], ageRef: Date | null, c: Collect): Promise<FeedFacts[]> {
+async function readFeeds(ctx: ProbeContext<'fetch'>, links: PageLink[], ageRef: Date | null, c: Collect): Promise<FeedFacts[]> {
   const out: FeedFacts[] = [];
   for (const link of links.slice(0, MAX_FEEDS)) {
-    const res = await readResource(ctx, pages, link.href, { accept: FEED_ACCEPT });
+    const res = await ctx.read(link.href, { accept: FEED_ACCEPT });
     note(c, res);
     if (robotsBlocked(res)) continue;
     const facts: FeedFacts = {
@@ -361,9 +284,9 @@ async function readFeeds(ctx: ProbeContext, pages: Map<string, Page>, links: Pag
   return out;
 }
 
-async function readContentSignals(ctx: ProbeContext, pages: Map<string, Page>, origin: string, c: Collect): Promise<ContentSignal[]> {
+async function readContentSignals(ctx: ProbeContext<'fetch'>, origin: string, c: Collect): Promise<ContentSignal[]> {
   // No Accept, as the robots probe asks: the same cache entry.
-  const res = await readResource(ctx, pages, origin + PATHS.robots);
+  const res = await ctx.read(origin + PATHS.robots);
   note(c, res);
   if (!found(res)) return [];
   const signals = contentSignalsFrom(res.text);
@@ -374,22 +297,22 @@ async function readContentSignals(ctx: ProbeContext, pages: Map<string, Page>, o
   return signals;
 }
 
-async function readLlmsTxt(ctx: ProbeContext, pages: Map<string, Page>, origin: string, c: Collect): Promise<AgentDiscoveryFacts['llmsTxt']> {
+async function readLlmsTxt(ctx: ProbeContext<'fetch'>, origin: string, c: Collect): Promise<AgentDiscoveryFacts['llmsTxt']> {
   const url = origin + PATHS.llmsTxt;
   // No Accept, as the llms-txt probe asks: the same cache entry.
-  const res = await readResource(ctx, pages, url);
+  const res = await ctx.read(url);
   note(c, res);
   const outcome = llmsTxtFromResponse({ status: res.status, contentType: res.headers['content-type'], body: res.text });
   return { present: outcome.present, url, preStandard: true };
 }
 
 /** The audit start, null when the snapshot's startedAt does not parse. */
-function auditStart(ctx: ProbeContext): Date | null {
+function auditStart(ctx: ProbeContext<'pages'>): Date | null {
   const started = Date.parse(ctx.snapshot.startedAt);
   return Number.isNaN(started) ? null : new Date(started);
 }
 
-function defaultNow(ctx: ProbeContext): Date {
+function defaultNow(ctx: ProbeContext<'pages'>): Date {
   return auditStart(ctx) ?? new Date();
 }
 
@@ -399,38 +322,37 @@ export function minAge(feeds: Pick<FeedFacts, 'valid' | 'newestAgeDays'>[]): num
   return ages.length > 0 ? Math.min(...ages) : null;
 }
 
-export function createAgentDiscoveryProbe(options: AgentDiscoveryOptions = {}): Probe<AgentDiscoveryFacts> {
-  return {
+export function createAgentDiscoveryProbe(options: AgentDiscoveryOptions = {}) {
+  return defineProbe<AgentDiscoveryFacts>()({
     id: 'agent-discovery',
     title: TEXT.title,
     description: TEXT.description,
     reads: ['pages', 'fetch'],
-    async run(ctx: ProbeContext) {
+    async run(ctx) {
       const origin = new URL(ctx.snapshot.origin).origin;
       const now = options.now?.() ?? defaultNow(ctx);
       // Ages are relative to the audit start only: without one they are null, never "now".
       const ageRef = options.now ? now : auditStart(ctx);
-      const pages = pageIndex(ctx.snapshot.pages);
       const links = discoverPageLinks(ctx.snapshot.pages);
       const c: Collect = { findings: [], notChecked: [] };
       const linkedCatalog = links.apiCatalog.find((l) => l.via === 'link-header') ?? links.apiCatalog[0];
 
       const [apiCatalog, apisJson, mcp, aiPlugin, a2aAgentCard, securityTxt, openSearch, feeds, signals, llmsTxt] = await Promise.all([
-        readApiCatalog(ctx, pages, origin, linkedCatalog, c),
-        readApisJson(ctx, pages, origin, c),
-        readMcp(ctx, pages, origin, c),
-        readAiPlugin(ctx, pages, origin, c),
-        readAgentCard(ctx, pages, origin, c),
-        readSecurityTxt(ctx, pages, origin, now, c),
-        readOpenSearch(ctx, pages, links.openSearch, c),
-        readFeeds(ctx, pages, links.feeds, ageRef, c),
-        readContentSignals(ctx, pages, origin, c),
-        readLlmsTxt(ctx, pages, origin, c),
+        readApiCatalog(ctx, origin, linkedCatalog, c),
+        readApisJson(ctx, origin, c),
+        readMcp(ctx, origin, c),
+        readAiPlugin(ctx, origin, c),
+        readAgentCard(ctx, origin, c),
+        readSecurityTxt(ctx, origin, now, c),
+        readOpenSearch(ctx, links.openSearch, c),
+        readFeeds(ctx, links.feeds, ageRef, c),
+        readContentSignals(ctx, origin, c),
+        readLlmsTxt(ctx, origin, c),
       ]);
       // After the files above, not beside them: the per-host queue would hold these requests anyway,
       // and fewer requests wait on the audit's abort signal at once. A plain-HTTP portal (a local or
       // test one) cannot have https identifiers: that is a warning there, not a failure.
-      const auth = await discoverAuthMetadata(ctx, pages, origin, { allowHttp: origin.startsWith('http:') });
+      const auth = await discoverAuthMetadata(ctx, origin, { allowHttp: origin.startsWith('http:') });
       c.findings.push(...auth.findings);
       c.notChecked.push(...auth.notChecked);
 
@@ -472,7 +394,7 @@ export function createAgentDiscoveryProbe(options: AgentDiscoveryOptions = {}): 
       if (notChecked.length > 0) findings.push({ severity: 'info', message: TEXT.notChecked(notChecked), evidence: notChecked.slice(0, 5).join(', ') });
       return { facts, findings };
     },
-  };
+  });
 }
 
 export const agentDiscoveryProbe = createAgentDiscoveryProbe();

@@ -3,7 +3,8 @@
 // /.well-known/mcp.json shapes seen in the wild (serverInfo{name, version}, transport{type, url|endpoint},
 // endpoint/url, tools[], or a client-style mcpServers map). Read leniently: the formats are still
 // moving, so we record what an agent needs (a name and where to connect) and never fail the shape. Pure.
-import { absoluteHttpUrl, isRecord, parseJsonObject, str } from '../../src/formats/json.js';
+import { absoluteHttpUrl, parseJsonObject, str } from '../../src/formats/json.js';
+import { isRecord } from '../../src/util/is-record.js';
 
 export interface McpCard {
   name: string | null;

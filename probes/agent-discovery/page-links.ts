@@ -1,7 +1,7 @@
 // Discovery pointers in the crawled pages: <link rel="search" type="application/opensearchdescription+xml">
 // (OpenSearch 1.1), <link rel="alternate"> feeds, and rel="api-catalog" (RFC 9727 §3) either as a
 // <link> element or in the HTTP Link header (RFC 8288). No fetching; hrefs are absolute. Pure.
-import type { Page } from '../../src/contract/page.js';
+import type { Page } from '../../src/contract/index.js';
 import { mediaType } from '../../src/fetch/decode.js';
 import { parseLinkHeader } from '../../src/formats/link-header.js';
 import { FEED_TYPES } from '../../src/formats/feeds.js';

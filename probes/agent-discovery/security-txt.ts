@@ -4,6 +4,7 @@
 // Encryption, Acknowledgments, Preferred-Languages (at most once), Canonical, Policy, Hiring, and CSAF
 // (added to the IANA registry later). Files may be OpenPGP cleartext-signed (§2.3; RFC 4880 §7):
 // the signature is not verified, the signed text is read. The clock is a parameter. Pure.
+import type { SecurityTxtFields } from '../../src/contract/index.js';
 
 const TEXT = {
   notField: (line: number) => `line ${line} is neither a field, a comment nor blank`,
@@ -28,18 +29,6 @@ export const MAX_SECURITY_TXT_CHARS = 64 * 1024;
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 const MAX_LINE_ISSUES = 10;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
-
-export interface SecurityTxtFields {
-  contact: string[];
-  expires: string | null;
-  encryption: string[];
-  acknowledgments: string[];
-  preferredLanguages: string | null;
-  canonical: string[];
-  policy: string[];
-  hiring: string[];
-  csaf: string[];
-}
 
 export interface SecurityTxtIssue {
   severity: 'error' | 'warning' | 'info';

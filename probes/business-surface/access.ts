@@ -3,7 +3,7 @@
 // on a sign-in page, or a sign-in form served in its place; broken when it answered 404/410, another
 // error status or nothing; unchecked when portalprobe's own robots.txt manners kept the crawl from
 // fetching it (that says nothing about the page). Pure.
-import type { Page } from '../../src/contract/page.js';
+import type { Page } from '../../src/contract/index.js';
 import type { CommonLists, LangLists } from './keywords.js';
 import { matches } from './text-match.js';
 import { isAuthUrl, shortLabel } from './url-parts.js';

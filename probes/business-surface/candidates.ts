@@ -2,11 +2,12 @@
 // link to that the crawl did not fetch (off-site pages, pages past the crawl limits). Each carries
 // the links that point to it — grouped by link text, so a nav link repeated on 200 pages is judged
 // once — and whether a buyer can read it (access.ts). Pure.
-import type { Page, Snapshot } from '../../src/contract/page.js';
+import type { Page, Snapshot } from '../../src/contract/index.js';
 import { pageAccess, type Access } from './access.js';
 import type { KeywordRegistry } from './keywords.js';
 import { normalizeLabel } from './text-match.js';
 import { isAuthUrl, parseUrl, urlKey } from './url-parts.js';
+import { isHtmlType } from '../../src/crawl/page-views.js';
 
 /** 'linked': a URL only seen in links (not crawled). */
 export type CandidateAccess = Access | 'linked';
@@ -46,10 +47,6 @@ export interface Candidate {
 const MAX_FROM = 5;
 /** Link text beyond this is a paragraph, not a name; it is only kept for display. */
 const MAX_LABEL = 200;
-
-function isHtml(page: Page): boolean {
-  return !page.contentType || /html/i.test(page.contentType);
-}
 
 /** A link-only URL as reported: its query (tracking, "new topic" forms …) dropped. */
 function withoutQuery(url: string): string {
@@ -107,7 +104,7 @@ export function buildCandidates(snapshot: Snapshot, registry: KeywordRegistry): 
 
   const groups = new Map<Candidate, Map<string, AnchorGroup>>();
   for (const page of snapshot.pages) {
-    if (!isHtml(page) || page.anchors.length === 0) continue;
+    if (!isHtmlType(page.contentType) || page.anchors.length === 0) continue;
     const from = page.finalUrl || page.url;
     const ownKey = urlKey(page.url);
     const ownFinalKey = urlKey(from);

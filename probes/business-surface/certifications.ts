@@ -7,7 +7,7 @@ import type { Candidate } from './candidates.js';
 import type { CommonLists, KeywordRegistry } from './keywords.js';
 import type { PageText } from './signals.js';
 import { execAll, matches, quoteAround, sentenceAround } from './text-match.js';
-import type { NamedEvidence } from './types.js';
+import type { NamedEvidence } from '../../src/contract/index.js';
 
 const MAX_EVIDENCE_PER_NAME = 2;
 

@@ -5,8 +5,8 @@
 // links the organisation itself from more than one page. Pure.
 import type { Candidate } from './candidates.js';
 import type { CommonLists } from './keywords.js';
-import type { CommunityChannels } from './types.js';
 import { parseUrl } from './url-parts.js';
+import type { CommunityChannels } from '../../src/contract/index.js';
 
 export interface ChannelPick {
   url: string;

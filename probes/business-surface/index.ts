@@ -15,16 +15,9 @@ import commonJson from './data/business-surface.common.json' with { type: 'json'
 import enJson from './data/business-surface.en.json' with { type: 'json' };
 import { createKeywordRegistry, type KeywordRegistry } from './keywords.js';
 import { analyzeSurface } from './surface.js';
-import { checkMachineReadableStatus, type StatusMachineReadableFacts } from './machine-status.js';
-import { KEY_BUYER_KINDS, KINDS, type BusinessSurfaceFacts as SurfaceFacts, type Kind, type KindResult } from './types.js';
-import { pageIndex } from '../../src/audit/resource.js';
-import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
-
-/** A type alias, not an interface: it then fits Probe<Record<string, unknown>> in probes/index.ts. */
-export type BusinessSurfaceFacts = SurfaceFacts & {
-  /** A JSON status document or incident feed beside the status page (pages.statusPage). */
-  statusMachineReadable: StatusMachineReadableFacts;
-};
+import { checkMachineReadableStatus } from './machine-status.js';
+import { KEY_BUYER_KINDS, KINDS, type SurfaceFacts } from './types.js';
+import { type BusinessSurfaceFacts, defineProbe, type Finding, type Kind, type KindResult, type StatusMachineReadableFacts } from '../../src/contract/index.js';
 
 /** Above this age the newest changelog / blog date gets an info finding (the model's recency threshold). */
 const RECENT_DAYS = 90;
@@ -142,17 +135,17 @@ function statusFindings(status: StatusMachineReadableFacts | undefined): Finding
   return out;
 }
 
-export const businessSurfaceProbe: Probe<BusinessSurfaceFacts> = {
+export const businessSurfaceProbe = defineProbe<BusinessSurfaceFacts>()({
   id: 'business-surface',
   title: TEXT.title,
   description: TEXT.description,
   reads: ['pages', 'fetch'],
-  async run(ctx: ProbeContext) {
+  async run(ctx) {
     const surface = await analyzeSurface(ctx.snapshot, keywordRegistry(), { signal: ctx.signal });
-    const statusMachineReadable = await checkMachineReadableStatus(ctx, pageIndex(ctx.snapshot.pages), surface.pages.statusPage);
+    const statusMachineReadable = await checkMachineReadableStatus(ctx, surface.pages.statusPage);
     const facts: BusinessSurfaceFacts = { ...surface, statusMachineReadable };
     return { facts, findings: findingsFor(facts) };
   },
-};
+});
 
 export default businessSurfaceProbe;

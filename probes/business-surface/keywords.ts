@@ -5,7 +5,9 @@
 // (portals mix English nav words into every language).
 import { ParseError } from '../../src/errors.js';
 import { escapeRegExp, patternMatcher, phraseMatcher, type Matcher } from './text-match.js';
-import { KINDS, PRICING_MODELS, type Kind, type PricingModel } from './types.js';
+import { KINDS, PRICING_MODELS } from './types.js';
+import type { Kind, PricingModel } from '../../src/contract/index.js';
+import { isRecord } from '../../src/util/is-record.js';
 
 export const FALLBACK_LANG = 'en';
 
@@ -121,10 +123,6 @@ export interface CommonLists {
 // ---- Checking --------------------------------------------------------------------------------
 
 const ALLOWED_FLAGS = /^[imsu]*$/;
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function checkRegex(pattern: unknown, flags: unknown, where: string, problems: string[]): void {
   if (typeof pattern !== 'string' || pattern === '') {

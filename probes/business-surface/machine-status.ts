@@ -8,15 +8,15 @@
 // (pure: judgeStatusAnswer), and checkMachineReadableStatus wires them to the audit's cached fetch.
 // A fetch that robots.txt forbids or that fails (no response, 429, 5xx) is "not checked", never
 // "missing".
-import type { LinkTag, Anchor, Page } from '../../src/contract/page.js';
+import type { Anchor, CandidateSource, KindResult, LinkTag, ProbeContext, Resource, StatusCheck, StatusEndpointKind, StatusMachineReadableFacts } from '../../src/contract/index.js';
 import { parsePage } from '../../src/crawl/parse-page.js';
 import { FEED_ACCEPT, parseFeed } from '../../src/formats/feeds.js';
-import { isRecord, parseJsonObject } from '../../src/formats/json.js';
-import { CRAWL_ACCEPT, isHtmlAnswer, isOk, readResource, robotsBlocked, statusNote, type Resource } from '../../src/audit/resource.js';
+import { parseJsonObject } from '../../src/formats/json.js';
+import { CRAWL_ACCEPT, isHtmlAnswer, isOk, robotsBlocked, statusNote } from '../../src/audit/resource.js';
+import { pagesByUrl } from '../../src/crawl/page-views.js';
 import { mediaType } from '../../src/fetch/decode.js';
-import type { ProbeContext } from '../../src/contract/probe.js';
-import type { KindResult } from './types.js';
 import { httpUrl, relTokens } from '../../src/util/url.js';
+import { isRecord } from '../../src/util/is-record.js';
 
 /** URLs checked at most per status page (the status page itself is read once more when it was not crawled). */
 export const MAX_STATUS_CHECKS = 4;
@@ -29,9 +29,6 @@ const STATUS_WORDS = /status|incident|history|uptime|outage|maintenance/i;
 /** An anchor that points at a feed or a JSON document. */
 const MACHINE_PATH = /(?:\.(?:rss|atom)|\/(?:feed|rss|atom)(?:\.xml)?\/?|\.json)$/i;
 
-export type StatusEndpointKind = 'statuspage-json' | 'feed' | 'json';
-export type CandidateSource = 'statuspage-api' | 'statuspage-history' | 'link-alternate' | 'anchor';
-
 export interface StatusCandidate {
   url: string;
   source: CandidateSource;
@@ -39,37 +36,6 @@ export interface StatusCandidate {
   expect: 'statuspage-json' | 'feed' | 'json' | 'any';
   /** Where it came from, for evidence: `<link rel="alternate" …> on …`, `anchor 'RSS feed' on …`, `Statuspage API`. */
   evidence: string;
-}
-
-export interface StatusCheck {
-  url: string;
-  source: CandidateSource;
-  result: 'found' | 'missing' | 'invalid';
-  kind: StatusEndpointKind | null;
-  /** HTTP status and type, or why it is invalid. */
-  note: string;
-  /** Statuspage's status.indicator (none, minor, major, critical, maintenance) when read. */
-  indicator?: string;
-}
-
-export interface StatusMachineReadableFacts {
-  found: boolean;
-  /** The first valid endpoint (in candidate order), null when none. */
-  url: string | null;
-  kind: StatusEndpointKind | null;
-  /** Candidates that answered, with the verdict. */
-  checked: StatusCheck[];
-  /** Candidates robots.txt kept portalprobe from asking, or that failed (no response, 429, 5xx): not evidence of absence. */
-  notChecked: Array<{ url: string; reason: string }>;
-  /**
-   * Valid endpoints found; null when nothing can be said: no public status page, or none found while
-   * some candidate could not be checked. A model rule can read null as "cannot tell".
-   */
-  endpointsFound: number | null;
-  /** The status page the candidates came from (final URL), null when there is none. */
-  statusPage: string | null;
-  /** How the status page's links were read: the crawl's copy, one fetch, or not at all (it failed). */
-  statusPageRead: 'crawled' | 'fetched' | 'failed' | null;
 }
 
 export const NO_STATUS_PAGE: StatusMachineReadableFacts = Object.freeze({
@@ -173,12 +139,12 @@ export function summarizeStatusChecks(statusPage: string, read: StatusMachineRea
 }
 
 /** The status page's links: the crawl's copy, or one fetch parsed with the crawl's parser. */
-async function statusPageLinks(ctx: ProbeContext, pages: Map<string, Page>, url: string): Promise<{ links: StatusPageLinks; read: 'crawled' | 'fetched' | 'failed' }> {
-  const page = pages.get(url);
+async function statusPageLinks(ctx: ProbeContext<'pages' | 'fetch'>, url: string): Promise<{ links: StatusPageLinks; read: 'crawled' | 'fetched' | 'failed' }> {
+  const page = pagesByUrl(ctx.snapshot).get(url);
   if (page && page.status >= 200 && page.status < 300 && page.html !== '') {
     return { links: { url: page.finalUrl || page.url, linkTags: page.linkTags, anchors: page.anchors }, read: 'crawled' };
   }
-  const res = await readResource(ctx, pages, url, { accept: CRAWL_ACCEPT, useSnapshot: false });
+  const res = await ctx.read(url, { accept: CRAWL_ACCEPT, useSnapshot: false });
   if (!isOk(res) || !isHtmlAnswer(res) || res.text === '') return { links: { url: res.finalUrl || url, linkTags: [], anchors: [] }, read: 'failed' };
   const parsed = parsePage(res.text, res.finalUrl || url);
   return { links: { url: res.finalUrl || url, linkTags: parsed.linkTags, anchors: parsed.anchors }, read: 'fetched' };
@@ -188,15 +154,15 @@ async function statusPageLinks(ctx: ProbeContext, pages: Map<string, Page>, url:
  * Checks the status page the business-surface read-out found for a machine-readable twin. Nothing
  * is fetched without a public status page. Never throws for a site failure.
  */
-export async function checkMachineReadableStatus(ctx: ProbeContext, pages: Map<string, Page>, statusPage: KindResult): Promise<StatusMachineReadableFacts> {
+export async function checkMachineReadableStatus(ctx: ProbeContext<'pages' | 'fetch'>, statusPage: KindResult): Promise<StatusMachineReadableFacts> {
   if (statusPage.status !== 'found' || !statusPage.url) return { ...NO_STATUS_PAGE, checked: [], notChecked: [] };
-  const { links, read } = await statusPageLinks(ctx, pages, statusPage.url);
+  const { links, read } = await statusPageLinks(ctx, statusPage.url);
   const candidates = statusCandidates(links, new URL(ctx.snapshot.origin).host);
   const judgements: Judgement[] = [];
   // One after another: these usually share a host, which the client queues anyway.
   for (const c of candidates) {
     const wantsFeed = c.expect === 'feed' || (c.expect === 'any' && !/\.json$/i.test(new URL(c.url).pathname));
-    const res = await readResource(ctx, pages, c.url, { accept: wantsFeed ? FEED_ACCEPT : JSON_ACCEPT });
+    const res = await ctx.read(c.url, { accept: wantsFeed ? FEED_ACCEPT : JSON_ACCEPT });
     judgements.push(judgeStatusAnswer(c, res));
   }
   return summarizeStatusChecks(links.url, read, judgements);

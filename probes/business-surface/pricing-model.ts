@@ -5,7 +5,8 @@ import { inCode } from './code-text.js';
 import type { LangLists } from './keywords.js';
 import type { PageText } from './signals.js';
 import { firstHit, mayMatch, quoteAround } from './text-match.js';
-import { PRICING_MODELS, type PricingHint } from './types.js';
+import { PRICING_MODELS } from './types.js';
+import type { PricingHint } from '../../src/contract/index.js';
 
 const MAX_PER_MODEL = 2;
 

@@ -3,7 +3,7 @@
 // combine as independent evidence, 1 − Π(1 − wᵢ) ("noisy-or"), so a page at /pricing whose title
 // says Pricing and that the nav links as "Pricing" is surer than any one of these alone. Pure.
 import type { CandidateAccess } from './candidates.js';
-import type { KindEvidence, KindResult, SignalType } from './types.js';
+import type { KindEvidence, KindResult, SignalType } from '../../src/contract/index.js';
 
 /**
  * Base weights per signal, before a phrase's own weight scales them. Chosen so that no single

@@ -8,8 +8,8 @@ import type { Candidate } from './candidates.js';
 import type { CommonLists, KeywordRegistry } from './keywords.js';
 import type { PageText } from './signals.js';
 import { execAll, matches, quoteAround, testRe } from './text-match.js';
-import type { NamedEvidence } from './types.js';
 import { parseUrl, shortLabel } from './url-parts.js';
+import type { NamedEvidence } from '../../src/contract/index.js';
 
 const MAX_EVIDENCE_PER_LANGUAGE = 3;
 /** Mentions of one language checked for a nearby SDK word on an SDK page. */

@@ -2,14 +2,13 @@
 // <title> and headings, phrases in its main text (code samples ignored unless the kind lives in
 // code), its JSON-LD types and its address (status.example.com). Each signal is a KindEvidence with
 // a weight (score.ts); a page's content only counts when a buyer can read it. Pure.
-import type { Page } from '../../src/contract/page.js';
+import type { Kind, KindEvidence, Page } from '../../src/contract/index.js';
 import type { Candidate } from './candidates.js';
 import { certificationHits } from './certifications.js';
 import { codeTextOf, inCode } from './code-text.js';
 import type { CommonLists, KeywordRegistry, KindRules, KindWords, LangLists } from './keywords.js';
 import { MAX_ANCHOR_WORDS, WEIGHTS, round2 } from './score.js';
 import { firstHit, matches, mayMatch, quoteAround, type Matcher } from './text-match.js';
-import type { Kind, KindEvidence } from './types.js';
 import { pathSegments, shortLabel } from './url-parts.js';
 
 /** Headings (and the title) longer than this are not names of a page; at most MAX_HEADINGS are read. */

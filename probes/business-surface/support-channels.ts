@@ -6,8 +6,8 @@ import type { Candidate } from './candidates.js';
 import type { KeywordRegistry } from './keywords.js';
 import type { PageText } from './signals.js';
 import { matches } from './text-match.js';
-import type { ChannelHit, SupportChannels } from './types.js';
 import { parseUrl } from './url-parts.js';
+import type { ChannelHit, SupportChannels } from '../../src/contract/index.js';
 
 const MAX_PER_CHANNEL = 5;
 const MAX_HTML = 1_000_000;

@@ -4,7 +4,7 @@
 // Also the newest date written on the changelog and blog pages, with its age at the audit start.
 // Reads only the snapshot: nothing is fetched, off-site links are judged by address and link text.
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import type { Snapshot } from '../../src/contract/page.js';
+import type { DateQuote, Kind, KindEvidence, KindResult, Snapshot } from '../../src/contract/index.js';
 import { AbortedError } from '../../src/errors.js';
 import { buildCandidates, type Candidate } from './candidates.js';
 import { collectCertifications } from './certifications.js';
@@ -16,8 +16,9 @@ import { combine, decide, FOUND_AT, type Scored } from './score.js';
 import { detectSdkLanguages } from './sdk-languages.js';
 import { kindEvidence, pageTextOf, type AnchorCache, type PageText, type SignalContext } from './signals.js';
 import { collectSupportChannels } from './support-channels.js';
-import { KINDS, type BusinessSurfaceFacts, type DateQuote, type Kind, type KindEvidence, type KindResult } from './types.js';
+import { KINDS, type SurfaceFacts } from './types.js';
 import { brandOf, hostOf, parseUrl, urlKey } from './url-parts.js';
+import { isHtmlType } from '../../src/crawl/page-views.js';
 
 /** Weight of a GitHub organisation picked as the portal's own (community.ts). */
 const GITHUB_CHANNEL_WEIGHT = 0.5;
@@ -26,10 +27,6 @@ const YIELD_EVERY = 25;
 
 export interface AnalyzeOptions {
   signal?: AbortSignal;
-}
-
-function isHtml(contentType: string | null): boolean {
-  return !contentType || /html/i.test(contentType);
 }
 
 function scoredOf(cand: Candidate, evidence: KindEvidence[], textDecides: boolean): Scored {
@@ -71,14 +68,14 @@ function newestDateOf(cands: Candidate[], startedAt: string): PageDate {
   };
 }
 
-export async function analyzeSurface(snapshot: Snapshot, registry: KeywordRegistry, options: AnalyzeOptions = {}): Promise<BusinessSurfaceFacts> {
+export async function analyzeSurface(snapshot: Snapshot, registry: KeywordRegistry, options: AnalyzeOptions = {}): Promise<SurfaceFacts> {
   const { candidates } = buildCandidates(snapshot, registry);
   const texts = new Map<Candidate, PageText | null>();
   const textOf = (cand: Candidate): PageText | null => {
     let t = texts.get(cand);
     if (t === undefined) {
       const page = cand.page;
-      t = page && cand.access === 'public' && isHtml(page.contentType) && page.mainText ? pageTextOf(page.html, page.mainText, registry.common) : null;
+      t = page && cand.access === 'public' && isHtmlType(page.contentType) && page.mainText ? pageTextOf(page.html, page.mainText, registry.common) : null;
       texts.set(cand, t);
     }
     return t;
@@ -119,7 +116,7 @@ export async function analyzeSurface(snapshot: Snapshot, registry: KeywordRegist
   const pages = {} as Record<Kind, KindResult>;
   for (const kind of KINDS) pages[kind] = decide(scored.get(kind)!, registry.common.kinds[kind].authPagesOk);
 
-  const readable = candidates.filter((c) => c.page !== null && c.access === 'public' && isHtml(c.page.contentType));
+  const readable = candidates.filter((c) => c.page !== null && c.access === 'public' && isHtmlType(c.page.contentType));
   const byFinalUrl = new Map(readable.map((c) => [c.page!.finalUrl || c.url, c]));
   const readableOf = (kind: Kind) => [...urlsOf(pages[kind])].map((u) => byFinalUrl.get(u)).filter((c): c is Candidate => c !== undefined);
   const homeCand = readable.find((c) => [snapshot.finalUrl, snapshot.startUrl].some((u) => u && (urlKey(u) === c.key || urlKey(u) === urlKey(c.page!.finalUrl))));

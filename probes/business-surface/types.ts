@@ -1,144 +1,22 @@
 // Types of the business-surface read-out: the kinds of page a business buyer (or the agent working
 // for one) looks for on a developer portal, the signals that point to them, and the facts the probe
 // reports. Pure declarations.
+import type { BusinessSurfaceFacts, Kind, PricingModel } from '../../src/contract/index.js';
 
 /** The page kinds, in report order. The English keyword file must define every one of them. */
-export const KINDS = [
+export const KINDS: readonly Kind[] = [
   'pricing', 'freeTier', 'useCases', 'caseStudies', 'compliance', 'sla', 'statusPage', 'changelog', 'roadmap',
   'deprecationPolicy', 'support', 'sandbox', 'gettingStarted', 'apiKeys', 'sdks', 'apiReference', 'community',
   'blog', 'events', 'partners', 'termsOfUse', 'privacy', 'dataResidency', 'rateLimits', 'webhooks',
   'authentication', 'errors', 'faq',
-] as const;
+];
 
-export type Kind = (typeof KINDS)[number];
+/** Pages a buyer needs before committing; missing ones are warnings. */
+/** What analyzeSurface reads from the pages; the probe adds the machine-readable status check. */
+export type SurfaceFacts = Omit<BusinessSurfaceFacts, 'statusMachineReadable'>;
 
 /** Pages a buyer needs before committing; missing ones are warnings. */
 export const KEY_BUYER_KINDS: readonly Kind[] = ['pricing', 'sandbox', 'useCases', 'compliance', 'sla', 'support'];
 
-/**
- * Where a signal comes from: the URL path, the text of links pointing to the page, its <title>, its
- * headings, phrases in its main text, its JSON-LD types, its address (status.example.com), a
- * community channel, or what fetching it gave (redirect to a login, 404).
- */
-export type SignalType = 'path' | 'anchor' | 'title' | 'heading' | 'text' | 'structured-data' | 'url' | 'channel' | 'access';
-
-export interface KindEvidence {
-  /** The page the signal is about (the candidate). */
-  url: string;
-  signal: SignalType;
-  /** Human-readable: "anchor text 'Pricing' on /", "path /pricing", "text: '€49 per month'". */
-  note: string;
-  /** Surrounding text for text signals. */
-  quote?: string;
-  /** The signal's weight before combining (0..1). */
-  weight: number;
-}
-
-/**
- * found: a public page (crawled and answered 2xx) or a link to one the crawl did not fetch (off-site
- * or not crawled); gated: the page asks for a login (401/403 or a redirect to a sign-in page);
- * broken: the page answers 404/410/5xx or nothing; missing: no candidate reached the threshold.
- */
-export type KindStatus = 'found' | 'gated' | 'broken' | 'missing';
-
-export interface KindResult {
-  found: boolean;
-  status: KindStatus;
-  /** The best candidate's URL (final URL for a public page), null when missing. */
-  url: string | null;
-  /** How sure the best candidate is, 0..1 (found needs at least FOUND_AT; for missing, the closest candidate). */
-  confidence: number;
-  evidence: KindEvidence[];
-  /** The only evidence is a link: the page itself was not read (not crawled, off-site, gated or broken). */
-  linkedOnly: boolean;
-  gated: boolean;
-  broken: boolean;
-  /** The URL is on another host than the audited portal. */
-  external: boolean;
-  /** Further candidates that also reached the threshold (up to 5). */
-  otherUrls: string[];
-}
-
-export type PricingModel = 'freeTier' | 'perCall' | 'tiered' | 'contactSales' | 'subscription';
 export const PRICING_MODELS: readonly PricingModel[] = ['freeTier', 'perCall', 'tiered', 'contactSales', 'subscription'];
 
-export interface Quote {
-  url: string;
-  quote: string;
-}
-
-export interface PricingHint extends Quote {
-  model: PricingModel;
-}
-
-export interface NamedEvidence {
-  name: string;
-  url: string;
-  note: string;
-  quote?: string;
-}
-
-export interface ChannelHit {
-  /** An address, a phone number, a form's page or a chat widget / link. */
-  value: string;
-  /** The page it was seen on. */
-  url: string;
-}
-
-export interface SupportChannels {
-  email: ChannelHit[];
-  form: ChannelHit[];
-  phone: ChannelHit[];
-  chat: ChannelHit[];
-  /** A help centre or ticket portal (support.example.com, *.zendesk.com). */
-  helpCenter: ChannelHit[];
-}
-
-export interface CommunityChannels {
-  github: string | null;
-  forum: string | null;
-  chat: string | null;
-  stackOverflow: string | null;
-}
-
-export interface BusinessSurfaceFacts {
-  /** HTML pages whose content was read. */
-  pagesChecked: number;
-  /** Distinct link targets (crawled or not) judged from anchors. */
-  linksChecked: number;
-  /** Keyword lists used (page languages found, plus en). */
-  languages: string[];
-  pages: Record<Kind, KindResult>;
-  foundKinds: Kind[];
-  missingKinds: Kind[];
-  gatedKinds: Kind[];
-  brokenKinds: Kind[];
-  sdkLanguages: string[];
-  sdkEvidence: NamedEvidence[];
-  certifications: string[];
-  certificationEvidence: NamedEvidence[];
-  communityChannels: CommunityChannels;
-  supportChannels: SupportChannels;
-  pricingModel: PricingHint[];
-  /**
-   * The newest plausible date written on the changelog page (pages.changelog, when it was read),
-   * YYYY-MM-DD; null when there is no readable changelog page or it shows no date (dates.ts).
-   */
-  changelogNewestDate: string | null;
-  /** Whole days from changelogNewestDate to the audit start (Snapshot.startedAt), 0 when later; null without a date. */
-  changelogNewestAgeDays: number | null;
-  /** The same for the blog / news page (pages.blog). */
-  blogNewestDate: string | null;
-  blogNewestAgeDays: number | null;
-  /** The words each newest date was read from, for evidence. */
-  dateQuotes: { changelog: DateQuote | null; blog: DateQuote | null };
-}
-
-export interface DateQuote {
-  url: string;
-  quote: string;
-  /** Plausible dates read on the page. */
-  dates: number;
-  /** The date was after the audit start (within a day: a time-zone edge); its age counts as 0. */
-  future: boolean;
-}

@@ -5,12 +5,12 @@
 // then what the page says. Ordinary pages with a "Sign in" link in their header stay open. A fetch
 // that failed after being redirected to a login host (no answer, or a portal ↔ SSO loop) is a
 // login redirect too; any other failed fetch says nothing. Pure.
-import type { FormSummary, Page } from '../../src/contract/page.js';
+import type { FormEvidence, FormSummary, GateEvidence, GateReason, Page } from '../../src/contract/index.js';
 import { matchBotBlock } from './bot-block.js';
 import { loginInChain, matchLoginUrl, type LoginUrlMatch } from './login-url.js';
 import { findPhrase, separateBlocks } from './phrases.js';
 import type { GatingRules } from './rules.js';
-import type { FormEvidence, GateEvidence, GateReason, PageVerdict } from './types.js';
+import type { PageVerdict } from './types.js';
 
 /** Character thresholds on readability's main text (Page.mainText). */
 export const THRESHOLDS = {

@@ -8,7 +8,7 @@
 // and probes/data/gating-*.json.
 import { PAGE_ACCEPT } from '../../src/crawl/crawler.js';
 import { parsePage } from '../../src/crawl/parse-page.js';
-import type { Page } from '../../src/contract/page.js';
+import { defineProbe, type Finding, type GateEvidence, type GatingFacts, type KeyKind, type KeyPage, type Page, type ProbeContext } from '../../src/contract/index.js';
 import { decodeBody } from '../../src/fetch/decode.js';
 import type { FetchResult } from '../../src/fetch/types.js';
 import { classifyPage, failedFetchVerdict } from './classify.js';
@@ -16,8 +16,7 @@ import { findKeyCandidates, type KeyCandidate } from './key-pages.js';
 import { matchLoginUrl } from './login-url.js';
 import { compileGatingRules, type GatingRules } from './rules.js';
 import { isLoginGate, summarize, type GatingSummary } from './summarize.js';
-import { KEY_KINDS, type GateEvidence, type KeyKind, type KeyPage, type PageVerdict } from './types.js';
-import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
+import { KEY_KINDS, type PageVerdict } from './types.js';
 import botSignaturesJson from './data/gating-bot-signatures.json' with { type: 'json' };
 import keyPagesJson from './data/gating-key-pages.json' with { type: 'json' };
 import phrasesJson from './data/gating-phrases.json' with { type: 'json' };
@@ -81,11 +80,6 @@ export const GATING_RULES: GatingRules = compileGatingRules({
   phrases: phrasesJson,
   botSignatures: botSignaturesJson,
 });
-
-export interface GatingFacts extends GatingSummary {
-  /** Key pages the crawl had not fetched that the probe fetched itself. */
-  keyPagesFetched: number;
-}
 
 /** Same site as the portal (src/util/site.ts). */
 export const sameSite = isSameSite;
@@ -159,7 +153,7 @@ function linkedLoginPage(candidate: KeyCandidate, rules: GatingRules): KeyResolu
 async function resolveKeyPage(
   candidate: KeyCandidate,
   verdictOf: (page: Page) => PageVerdict,
-  ctx: ProbeContext,
+  ctx: ProbeContext<'pages' | 'fetch'>,
   rules: GatingRules,
 ): Promise<KeyResolution> {
   const viaLogin = linkedLoginPage(candidate, rules);
@@ -251,7 +245,7 @@ function botFindings(summary: GatingSummary): Finding[] {
   return findings;
 }
 
-export const gatingProbe: Probe<GatingFacts> = {
+export const gatingProbe = defineProbe<GatingFacts>()({
   id: 'gating',
   title: TEXT.title,
   description: TEXT.description,
@@ -303,6 +297,6 @@ export const gatingProbe: Probe<GatingFacts> = {
     }
     return { facts: { ...summary, keyPagesFetched: fetched.size }, findings };
   },
-};
+});
 
 export default gatingProbe;

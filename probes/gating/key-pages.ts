@@ -4,9 +4,9 @@
 // that redirects to /login is still the pricing page (its requested URL says so), so candidates are
 // judged by the URL asked for, never the final one. Keyword lists are data
 // (probes/data/gating-key-pages.json). Pure.
-import type { Page } from '../../src/contract/page.js';
+import type { KeyKind, Page } from '../../src/contract/index.js';
 import type { CompiledKeyKind, GatingRules } from './rules.js';
-import { KEY_KINDS, type KeyKind } from './types.js';
+import { KEY_KINDS } from './types.js';
 
 /** Link texts longer than this are sentences, not navigation labels. */
 const MAX_LINK_TEXT = 80;

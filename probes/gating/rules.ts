@@ -2,8 +2,9 @@
 // compiled into regular expressions once. The data stays data so that patterns can be added without
 // touching code; a malformed file is a ParseError (PP_ERR_PARSE) naming every problem.
 import { ParseError } from '../../src/errors.js';
-import { KEY_KINDS, type KeyKind } from './types.js';
-import type { Severity } from '../../src/contract/probe.js';
+import { KEY_KINDS } from './types.js';
+import type { KeyKind, Severity } from '../../src/contract/index.js';
+import { isRecord } from '../../src/util/is-record.js';
 
 export interface LoginPatternsFile {
   loginSegments: string[];
@@ -138,10 +139,6 @@ class Problems {
     }
     return value as string[];
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function compileLogin(data: unknown, p: Problems): GatingRules['login'] {

@@ -9,35 +9,16 @@
 //   ones. A `partial` page is still readable, so it never makes a login wall on its own.
 // Pure.
 import { withoutQuery } from './login-url.js';
-import { FULL_LOGIN_GATES, KEY_KINDS, type GateEvidence, type GateReason, type KeyKind, type KeyPage, type PageVerdict } from './types.js';
+import { FULL_LOGIN_GATES, KEY_KINDS, type PageVerdict } from './types.js';
+import type { GateReason, GatingFacts, KeyKind, KeyPage, LoginWallCause } from '../../src/contract/index.js';
 
 /** Kinds whose gating means the documentation itself is behind a login. */
 export const DOC_KINDS: readonly KeyKind[] = ['docs', 'reference', 'gettingStarted'];
 /** Gated pages listed with evidence in the facts (the report stays small; gatedUrls lists them all). */
 export const MAX_PAGE_ENTRIES = 50;
 
-export type LoginWallCause = 'start' | KeyKind | 'most-pages';
-
-export interface GatedPageFact {
-  url: string;
-  finalUrl: string;
-  gate: GateReason;
-  evidence: GateEvidence;
-}
-
-export interface GatingSummary {
-  gatedUrls: string[];
-  loginWall: boolean;
-  loginWallBecause: LoginWallCause[];
-  pages: GatedPageFact[];
-  gatedShare: number;
-  assessedPages: number;
-  gateCounts: Partial<Record<GateReason, number>>;
-  keyPages: Record<KeyKind, KeyPage | null>;
-  gatedKeyPages: KeyKind[];
-  loginUrls: string[];
-  botBlockedUrls: string[];
-}
+/** The facts summarize() decides; the probe adds how many key pages it fetched itself. */
+export type GatingSummary = Omit<GatingFacts, 'keyPagesFetched'>;
 
 export interface SummaryInput {
   verdicts: PageVerdict[];

@@ -1,25 +1,7 @@
 // Shapes of the gating analysis: why a page cannot be read anonymously (its gate), the evidence for
 // it, and the key buyer/developer pages found on a portal. Pure data, shared by src/gating/* and
 // probes/gating.ts.
-
-/** Why a page cannot be read by an anonymous visitor (an AI agent, a buyer's analyst). */
-export type GateReason =
-  /** HTTP 401 (RFC 9110 §15.5.2): the server wants credentials. */
-  | 'status-401'
-  /** HTTP 403 that reads as an authorisation wall, not a bot block. */
-  | 'status-403'
-  /** A WAF / bot-management block or challenge (403, 429, 503 … with a vendor signature). */
-  | 'bot-blocked'
-  /** The redirect chain (or a meta refresh / script redirect) ends on a login, SSO or registration page. */
-  | 'login-redirect'
-  /** The page answers 200 but is mostly a sign-in form. */
-  | 'login-form'
-  /** The page's content is replaced by a "register / request access / contact sales" wall. */
-  | 'registration-interstitial'
-  /** Content is visible, but part of it says "log in to view …". */
-  | 'partial';
-
-export type Gate = 'open' | GateReason;
+import type { Gate, GateEvidence, GateReason, KeyKind } from '../../src/contract/index.js';
 
 export const GATE_REASONS: readonly GateReason[] = [
   'status-401', 'status-403', 'bot-blocked', 'login-redirect', 'login-form', 'registration-interstitial', 'partial',
@@ -41,45 +23,6 @@ export type PageRole =
   /** 404, 410, 5xx …: missing or broken, neither open nor gated. */
   | 'error-status';
 
-export interface FormEvidence {
-  action: string | null;
-  method: string;
-  hasPassword: boolean;
-  inputTypes: string[];
-}
-
-/** What shows the gate. Only the fields that apply are set. */
-export interface GateEvidence {
-  status: number;
-  /** Every URL of the redirect chain, ending with the final URL (only when there were redirects). */
-  redirects?: string[];
-  /** The login / SSO / registration URL the visitor ends on or is sent to. */
-  loginUrl?: string;
-  /** Which rule recognised the login URL, e.g. `path segment "login"`, `host *.okta.com`. */
-  loginRule?: string;
-  /** How the visitor is sent there when not by an HTTP redirect. */
-  via?: 'meta-refresh' | 'refresh-header' | 'script' | 'location-header' | 'link';
-  wwwAuthenticate?: string;
-  form?: FormEvidence;
-  /** The sentence that says "log in to …" / the wall's wording. */
-  sentence?: string;
-  /** The call to action on a wall (link or button text). */
-  cta?: string;
-  /** Bot block: the signature id and vendor. */
-  signature?: string;
-  vendor?: string | null;
-  title?: string;
-  /** Main-text length in characters, when it decided the verdict. */
-  mainTextLength?: number;
-  /**
-   * The fetch failed part-way through a redirect chain that had reached a login URL: the error code
-   * (`PP_ERR_TIMEOUT`, `PP_ERR_DNS`, `PP_ERR_BLOCKED_ADDRESS` … when the login host did not answer;
-   * `PP_ERR_REDIRECT_LOOP` / `PP_ERR_TOO_MANY_REDIRECTS` when portal and login host send the visitor
-   * round in circles). `redirects` then ends with the URL that failed (or the repeated one). `status` is 0.
-   */
-  fetchError?: string;
-}
-
 export interface PageVerdict {
   url: string;
   finalUrl: string;
@@ -88,21 +31,5 @@ export interface PageVerdict {
   evidence: GateEvidence;
 }
 
-export type KeyKind = 'docs' | 'reference' | 'pricing' | 'sandbox' | 'specs' | 'gettingStarted' | 'apiKeys';
-
 export const KEY_KINDS: readonly KeyKind[] = ['docs', 'reference', 'pricing', 'sandbox', 'specs', 'gettingStarted', 'apiKeys'];
 
-/** The best page found for a key kind. */
-export interface KeyPage {
-  url: string;
-  /** True when a login / registration wall (any gate but `bot-blocked`) keeps it from anonymous visitors; null when not checked. */
-  gated: boolean | null;
-  /** The verdict's gate; null when the page was not checked. */
-  gate: Gate | null;
-  /** HTTP status of the page (after redirects); null when not fetched. A 404 key page is missing, not gated. */
-  status: number | null;
-  /** Where the candidate came from: a crawled page, or a link (fetched by the probe, or not checked). */
-  source: 'crawl' | 'link';
-  /** Why it was not checked (e.g. `robots.txt`, `other site`, a fetch error code). */
-  notChecked?: string;
-}

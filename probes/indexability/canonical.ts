@@ -15,10 +15,7 @@
 // judged later (site.ts), from the crawl or a fetch. Pure.
 // https://developers.google.com/search/docs/crawling-indexing/consolidate-duplicate-urls
 import type { HeadLink } from './head-links.js';
-
-export type CanonicalKind =
-  | 'missing' | 'invalid' | 'relative' | 'conflict' | 'hreflang' | 'root' | 'cross-origin' | 'other-page'
-  | 'target-error' | 'target-redirect' | 'target-noindex';
+import type { CanonicalKind } from '../../src/contract/index.js';
 
 /** Kinds that are mistakes (counted in `canonicalIssues`); `missing` and `other-page` are notes. */
 export const CANONICAL_ISSUE_KINDS: ReadonlySet<CanonicalKind> = new Set<CanonicalKind>([

@@ -8,6 +8,7 @@
 // in a head closes it, and everything after that lands in the body) — because a full second parse
 // of every page costs far more than the head.
 import { JSDOM, VirtualConsole } from 'jsdom';
+import { parseLinkHeader } from '../../src/formats/link-header.js';
 
 /** Bytes of HTML read when looking for the end of the head; a head larger than this is cut. */
 export const MAX_HEAD_CHARS = 256 * 1024;
@@ -123,4 +124,24 @@ export function extractHead(html: string, url: string): HeadArtifacts {
     source: sourceOf(el),
   }));
   return { links, meta, truncated: truncated || linkEls.length > MAX_HEAD_ELEMENTS || metaEls.length > MAX_HEAD_ELEMENTS };
+}
+
+/** The Link header's links in the shape of head links (source 'headers'), resolved against `url`. */
+export function linkHeaderLinks(value: string | undefined, url: string): HeadLink[] {
+  if (!value) return [];
+  return parseLinkHeader(value).map((link) => {
+    let href: string | null = null;
+    try {
+      href = link.target ? new URL(link.target, url).href : null;
+    } catch {
+      href = null;
+    }
+    return {
+      rel: (link.params.rel ?? '').toLowerCase().split(/[\t ]+/).filter(Boolean),
+      href,
+      hrefRaw: link.target,
+      hreflang: link.params.hreflang ?? '',
+      source: 'headers' as const,
+    };
+  });
 }

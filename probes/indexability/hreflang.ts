@@ -6,8 +6,7 @@
 // Language and region validity come from the ICU data in Node's Intl (no list to keep up to date).
 // Pure.
 import type { HeadLink } from './head-links.js';
-
-export type HreflangReason = 'language' | 'region' | 'relative' | 'missing-href';
+import type { HreflangReason } from '../../src/contract/index.js';
 
 export interface HreflangIssue {
   hreflang: string;

@@ -5,17 +5,15 @@
 // Fetches: /robots.txt per origin (shared with the robots probe through the audit cache) and
 // canonical targets the crawl did not fetch, at most ctx.options.maxLinkChecks of them.
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import type { Page, Snapshot } from '../../src/contract/page.js';
+import { type CanonicalKind, defineProbe, type Finding, type HreflangReason, type IndexabilityFacts, type ProbeContext, type Severity, type Snapshot } from '../../src/contract/index.js';
+import { htmlPages } from '../../src/crawl/page-views.js';
 import { AbortedError } from '../../src/errors.js';
 import { decodeBody } from '../../src/fetch/decode.js';
-import type { CanonicalKind } from './canonical.js';
-import type { HreflangReason } from './hreflang.js';
 import { judgePage, type PageVerdict } from './page.js';
 import { TITLE_MAX, TITLE_MIN } from './page-text.js';
 import { SEARCH_AGENT_NAMES } from './robots-rules.js';
-import { pageCanonicalProblems, summarizeSite, type IndexabilityFacts as Facts, type TargetCheck } from './site.js';
+import { pageCanonicalProblems, summarizeSite, type TargetCheck } from './site.js';
 import { checkTargets, type KnownPage } from './targets.js';
-import type { Finding, Probe, ProbeContext, Severity } from '../../src/contract/probe.js';
 import { AI_AGENTS } from '../../src/robots/ai-agents.js';
 import { robotsFromResponse, robotsOutcome, type RobotsFile } from '../../src/robots/index.js';
 
@@ -73,8 +71,6 @@ const CANONICAL_SEVERITY: Record<CanonicalKind, Severity> = {
 
 const MAX_FINDINGS_PER_KIND = 10;
 
-export type IndexabilityFacts = Facts;
-
 /** Lower-cased crawler tokens whose meta tags count: search engines' and ai.robots.txt's AI agents. */
 export const KNOWN_AGENTS: ReadonlySet<string> = new Set([
   ...SEARCH_AGENT_NAMES,
@@ -83,21 +79,6 @@ export const KNOWN_AGENTS: ReadonlySet<string> = new Set([
     return name.includes('/') ? [name, name.split('/')[0]] : [name];
   }),
 ]);
-
-function isHtml(page: Page): boolean {
-  return !page.contentType || /html/i.test(page.contentType);
-}
-
-/** Successful HTML pages, once per final URL. */
-export function htmlPages(snapshot: Snapshot): Page[] {
-  const seen = new Set<string>();
-  return snapshot.pages.filter((p) => {
-    const url = p.finalUrl || p.url;
-    if (p.status < 200 || p.status >= 300 || !isHtml(p) || seen.has(url)) return false;
-    seen.add(url);
-    return true;
-  });
-}
 
 function isHome(url: string, snapshot: Snapshot): boolean {
   const bare = (u: string) => {
@@ -117,8 +98,8 @@ function capped(findings: Finding[], what: string): Finding[] {
 }
 
 /** robots.txt of each origin: the parsed file (null when there was no response) and its state. */
-async function robotsByOrigin(ctx: ProbeContext, origins: string[]) {
-  const out = new Map<string, { robots: RobotsFile | null; state: Facts['robotsTxt'] }>();
+async function robotsByOrigin(ctx: ProbeContext<'fetch'>, origins: string[]) {
+  const out = new Map<string, { robots: RobotsFile | null; state: IndexabilityFacts['robotsTxt'] }>();
   for (const origin of origins) {
     const res = await ctx.fetch(`${origin}/robots.txt`, { signal: ctx.signal });
     if (res.status === 0) {
@@ -141,7 +122,7 @@ function originOf(url: string): string {
   }
 }
 
-export function findingsFor(facts: Facts, verdicts: readonly PageVerdict[], targets: ReadonlyMap<string, TargetCheck>, snapshot: Snapshot, maxChecks: number): Finding[] {
+export function findingsFor(facts: IndexabilityFacts, verdicts: readonly PageVerdict[], targets: ReadonlyMap<string, TargetCheck>, snapshot: Snapshot, maxChecks: number): Finding[] {
   const findings: Finding[] = [];
   const list = (what: string, items: Finding[]) => findings.push(...capped(items, what));
 
@@ -221,12 +202,12 @@ export function findingsFor(facts: Facts, verdicts: readonly PageVerdict[], targ
   return findings;
 }
 
-export const indexabilityProbe: Probe<IndexabilityFacts> = {
+export const indexabilityProbe = defineProbe<IndexabilityFacts>()({
   id: 'indexability',
   title: TEXT.title,
   description: TEXT.description,
   reads: ['pages', 'fetch'],
-  async run(ctx: ProbeContext) {
+  async run(ctx) {
     const { snapshot } = ctx;
     const now = new Date();
     const pages = htmlPages(snapshot);
@@ -265,12 +246,12 @@ export const indexabilityProbe: Probe<IndexabilityFacts> = {
     });
 
     const states = [...robots.values()].map((r) => r.state);
-    const robotsTxt: Facts['robotsTxt'] = (['unreachable', 'parsed', 'missing', 'not-checked'] as const).find((s) => states.includes(s)) ?? 'not-checked';
+    const robotsTxt: IndexabilityFacts['robotsTxt'] = (['unreachable', 'parsed', 'missing', 'not-checked'] as const).find((s) => states.includes(s)) ?? 'not-checked';
     const statuses = new Map<string, number>();
     for (const p of snapshot.pages) if (p.status > 0 && !statuses.has(p.finalUrl || p.url)) statuses.set(p.finalUrl || p.url, p.status);
     const facts = summarizeSite({ verdicts, titles, statuses: [...statuses].map(([url, status]) => ({ url, status })), targets, robotsTxt });
     return { facts, findings: findingsFor(facts, verdicts, targets, snapshot, ctx.options.maxLinkChecks) };
   },
-};
+});
 
 export default indexabilityProbe;

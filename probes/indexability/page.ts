@@ -4,9 +4,8 @@
 import type { RobotsFile } from '../../src/robots/index.js';
 import { judgeCanonical, type CanonicalVerdict } from './canonical.js';
 import { judgeCrawlable, type CrawlableVerdict } from './crawlable.js';
-import { extractHead, type HeadLink } from './head-links.js';
+import { extractHead, linkHeaderLinks, type HeadLink } from './head-links.js';
 import { judgeHreflang, type HreflangIssue } from './hreflang.js';
-import { linkHeaderLinks } from '../../src/formats/link-header.js';
 import { judgeDescription, judgeTitle, type DescriptionVerdict, type TitleVerdict } from './page-text.js';
 import { SEARCH_AGENT_NAMES, headerValue, robotsSignals, summarizeRobots, type MetaInput, type PageRobots, type RobotsSignal } from './robots-rules.js';
 

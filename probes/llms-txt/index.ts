@@ -3,7 +3,7 @@
 // fetch, so pages the crawl already fetched cost nothing), and measures both files in tokens.
 // Parsing lives in src/llms-txt; this file gathers and summarises.
 import { mapPool } from '../../src/util/map-pool.js';
-import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
+import { defineProbe, type Finding, type LlmsTxtFacts } from '../../src/contract/index.js';
 import { isMarkdownUrl, isSameSite, listedUrls, shareOf } from '../../src/llms-txt/links.js';
 import { parseLlmsTxt, type LlmsTxtDocument } from '../../src/llms-txt/parse.js';
 import { llmsTxtFromResponse, type LlmsTxtAbsence } from '../../src/llms-txt/response.js';
@@ -36,47 +36,16 @@ const MAX_FULL_BYTES = 32 * 1024 * 1024;
 const LINK_CHECK_CONCURRENCY = 4;
 const MAX_ISSUE_FINDINGS = 20;
 
-/** A type alias, not an interface: it then fits Probe<Record<string, unknown>> in probes/index.ts. */
-export type LlmsTxtFacts = {
-  url: string;
-  present: boolean;
-  /** Present and without errors. */
-  valid: boolean;
-  title: string | null;
-  summary: string | null;
-  sectionCount: number;
-  /** List-item links (in sections, and any listed before the first section). */
-  linkCount: number;
-  optionalLinkCount: number;
-  /** Distinct absolute link URLs, in order; the crawl seeds from these. */
-  links: string[];
-  checkedLinks: number;
-  brokenLinks: number;
-  brokenLinkUrls: string[];
-  sameSiteLinkShare: number | null;
-  mdLinkShare: number | null;
-  /** Tokens of llms.txt (null when absent). */
-  tokens: number | null;
-  /** Messages of the parse errors. */
-  errors: string[];
-  fullUrl: string;
-  fullPresent: boolean;
-  /** Tokens of llms-full.txt (null when absent). */
-  fullTokens: number | null;
-  fullTruncated: boolean;
-};
-
-
 function absenceFinding(url: string, outcome: { reason: LlmsTxtAbsence; status: number }, why?: string): Finding {
   return { severity: 'warning', message: TEXT.absent(url, outcome.reason, outcome.status, why), url };
 }
 
-export const llmsTxtProbe: Probe<LlmsTxtFacts> = {
+export const llmsTxtProbe = defineProbe<LlmsTxtFacts>()({
   id: 'llms-txt',
   title: TEXT.title,
   description: TEXT.description,
   reads: ['fetch', 'pages'],
-  async run(ctx: ProbeContext) {
+  async run(ctx) {
     const base = new URL(ctx.snapshot.origin).origin;
     const url = `${base}/llms.txt`;
     const fullUrl = `${base}/llms-full.txt`;
@@ -150,6 +119,6 @@ export const llmsTxtProbe: Probe<LlmsTxtFacts> = {
     }
     return { facts, findings };
   },
-};
+});
 
 export default llmsTxtProbe;

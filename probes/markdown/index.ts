@@ -6,17 +6,13 @@
 // with turndown), flags pages too large for a typical agent context, and measures llms-full.txt.
 // Judging lives in src/markdown; this file gathers.
 import { mapPool } from '../../src/util/map-pool.js';
-import type { Page } from '../../src/contract/page.js';
-import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
-import { pageIndex, readResource } from '../../src/audit/resource.js';
+import { type AlternateCheck, defineProbe, type Finding, type MarkdownFacts, type MdSibling, type NegotiationCheck, type Page, type PageTokens, type ProbeContext } from '../../src/contract/index.js';
 import { llmsTxtFromResponse } from '../../src/llms-txt/response.js';
 import { estimateMarkdown } from './estimate.js';
-import { classifyNegotiation, MARKDOWN_ACCEPT, varyListsAccept, type NegotiationOutcome } from './negotiation.js';
+import { classifyNegotiation, MARKDOWN_ACCEPT, varyListsAccept } from './negotiation.js';
 import { samplePages, MAX_SAMPLE } from './sample.js';
 import { classifyTwin, markdownAlternates, siblingCandidates } from './siblings.js';
-import {
-  FULL_TOKEN_LIMIT, oversizedPages, PAGE_TOKEN_LIMIT, ratio, readableTokens, summarizeTokens, type PageTokens, type TokenSummary,
-} from './token-stats.js';
+import { FULL_TOKEN_LIMIT, oversizedPages, PAGE_TOKEN_LIMIT, ratio, readableTokens, summarizeTokens } from './token-stats.js';
 import { countTokens } from '../../src/util/tokens.js';
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
@@ -70,66 +66,6 @@ const ESTIMATE_BUDGET_MS = 20_000;
 /** Findings of one kind listed one by one; the rest are summed up in the facts. */
 const MAX_FINDINGS_PER_KIND = 10;
 
-export interface NegotiationCheck {
-  url: string;
-  outcome: NegotiationOutcome;
-  status: number;
-  contentType: string;
-  /** Vary: Accept on the Markdown answer. */
-  varyAccept: boolean;
-  /** Vary: Accept on the HTML answer the crawl got. */
-  htmlVaryAccept: boolean;
-  /** The Vary headers as received (null when absent). */
-  vary: string | null;
-  htmlVary: string | null;
-}
-
-export interface MdSibling {
-  page: string;
-  md: string;
-  via: 'convention' | 'alternate';
-}
-
-export interface AlternateCheck {
-  page: string;
-  href: string;
-  ok: boolean;
-  /** 'twin' when ok; otherwise why not (html, empty, wrong-type, failed, robots). */
-  outcome: string;
-  status: number;
-}
-
-/** A type alias, not an interface: it then fits Probe<Record<string, unknown>> in probes/index.ts. */
-export type MarkdownFacts = {
-  /** At least one sampled page answers Accept: text/markdown with Markdown (DESIGN.md §3). */
-  negotiation: boolean;
-  /** At least one sampled page has a Markdown twin at its own URL (.md sibling or working rel=alternate) (DESIGN.md §3). */
-  mdSiblings: boolean;
-  pagesSampled: number;
-  sampledUrls: string[];
-  negotiatingUrls: string[];
-  /** Negotiating pages whose Markdown or HTML answer lacks Vary: Accept. */
-  varyAcceptMissing: string[];
-  negotiationChecks: NegotiationCheck[];
-  mdSiblingUrls: MdSibling[];
-  alternateLinks: AlternateCheck[];
-  /** URLs robots.txt kept portalprobe from asking (not evidence of absence). */
-  notChecked: string[];
-  tokens: TokenSummary;
-  pageTokenLimit: number;
-  /** Pages over pageTokenLimit as HTML or as text. */
-  oversizedUrls: string[];
-  oversizedHtmlUrls: string[];
-  oversizedTextUrls: string[];
-  llmsFullUrl: string;
-  /** Tokens of llms-full.txt; null when absent. */
-  llmsFullTokens: number | null;
-  llmsFullTokenLimit: number;
-  llmsFullTooLarge: boolean;
-  llmsFullTruncated: boolean;
-};
-
-
 interface PageResult {
   page: Page;
   negotiation: NegotiationCheck;
@@ -140,12 +76,12 @@ interface PageResult {
   notChecked: string[];
 }
 
-async function checkPage(ctx: ProbeContext, pages: Map<string, Page>, page: Page): Promise<PageResult> {
+async function checkPage(ctx: ProbeContext<'fetch'>, page: Page): Promise<PageResult> {
   const url = checkedUrl(page);
   const notChecked: string[] = [];
 
   // 1. Content negotiation: the same URL, Accept: text/markdown (a distinct entry in the audit cache).
-  const negRes = await readResource(ctx, pages, url, { accept: MARKDOWN_ACCEPT, useSnapshot: false });
+  const negRes = await ctx.read(url, { accept: MARKDOWN_ACCEPT, useSnapshot: false });
   const neg = classifyNegotiation(negRes);
   if (neg.outcome === 'robots') notChecked.push(url);
   const negotiation: NegotiationCheck = {
@@ -159,7 +95,7 @@ async function checkPage(ctx: ProbeContext, pages: Map<string, Page>, page: Page
   const alternates: AlternateCheck[] = [];
   let alternateText: string | null = null;
   for (const link of markdownAlternates(page).slice(0, MAX_ALTERNATES_PER_PAGE)) {
-    const res = await readResource(ctx, pages, link.href);
+    const res = await ctx.read(link.href);
     const outcome = classifyTwin(res);
     if (outcome === 'robots') notChecked.push(link.href);
     alternates.push({ page: url, href: link.href, ok: outcome === 'twin', outcome, status: res.status });
@@ -169,7 +105,7 @@ async function checkPage(ctx: ProbeContext, pages: Map<string, Page>, page: Page
   // 3. The .md sibling convention; the first candidate that answers wins.
   let sibling: PageResult['sibling'] = null;
   for (const candidate of siblingCandidates(url)) {
-    const res = await readResource(ctx, pages, candidate);
+    const res = await ctx.read(candidate);
     const outcome = classifyTwin(res);
     if (outcome === 'robots') notChecked.push(candidate);
     if (outcome === 'twin') {
@@ -209,7 +145,7 @@ function limited(findings: Finding[]): Finding[] {
   return findings.slice(0, MAX_FINDINGS_PER_KIND);
 }
 
-async function readLlmsFull(ctx: ProbeContext, origin: string) {
+async function readLlmsFull(ctx: ProbeContext<'fetch'>, origin: string) {
   const url = `${origin}/llms-full.txt`;
   // Same request as the llms-txt probe (no Accept, same body cap): one fetch per audit.
   const res = await ctx.fetch(url, { signal: ctx.signal, maxBodyBytes: MAX_FULL_BYTES });
@@ -218,19 +154,18 @@ async function readLlmsFull(ctx: ProbeContext, origin: string) {
   return { url, robots, tokens: outcome.present ? countTokens(outcome.text) : null, truncated: outcome.present && res.truncated, bytes: res.body.length };
 }
 
-export const markdownProbe: Probe<MarkdownFacts> = {
+export const markdownProbe = defineProbe<MarkdownFacts>()({
   id: 'markdown',
   title: TEXT.title,
   description: TEXT.description,
   reads: ['pages', 'fetch'],
-  async run(ctx: ProbeContext) {
+  async run(ctx) {
     const origin = new URL(ctx.snapshot.origin).origin;
-    const pages = pageIndex(ctx.snapshot.pages);
     const sample = samplePages(ctx.snapshot, MAX_SAMPLE);
     const findings: Finding[] = [];
 
     const [results, full] = await Promise.all([
-      mapPool(sample, CONCURRENCY, (page) => checkPage(ctx, pages, page)),
+      mapPool(sample, CONCURRENCY, (page) => checkPage(ctx, page)),
       readLlmsFull(ctx, origin),
     ]);
 
@@ -316,6 +251,6 @@ export const markdownProbe: Probe<MarkdownFacts> = {
     if (notChecked.length > 0) findings.push({ severity: 'info', message: TEXT.notChecked(notChecked), evidence: notChecked.slice(0, 5).join(', ') });
     return { facts, findings };
   },
-};
+});
 
 export default markdownProbe;

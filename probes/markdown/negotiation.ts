@@ -2,27 +2,14 @@
 // the page's Markdown (RFC 7763 registers text/markdown; RFC 9110 §12 is content negotiation).
 // A server that negotiates must say so with `Vary: Accept` (RFC 9110 §12.5.5), or shared caches may
 // hand the Markdown to browsers and the HTML to agents. Pure judges of one response each.
-import { isHtmlAnswer, isOk, robotsBlocked, type Resource } from '../../src/audit/resource.js';
+import { isHtmlAnswer, isOk, robotsBlocked } from '../../src/audit/resource.js';
+import type { NegotiationOutcome, Resource } from '../../src/contract/index.js';
 
 /** The Accept header an agent sends for Markdown. */
 export const MARKDOWN_ACCEPT = 'text/markdown';
 
 /** Media types that are Markdown (text/x-markdown is the unregistered name still in use). */
 export const MARKDOWN_TYPES: ReadonlySet<string> = new Set(['text/markdown', 'text/x-markdown']);
-
-export type NegotiationOutcome =
-  /** text/markdown (or text/x-markdown) with a body that is not HTML. */
-  | 'markdown'
-  /** Labelled Markdown but the body is an HTML document. */
-  | 'mislabelled-html'
-  /** Labelled Markdown with an empty body. */
-  | 'empty'
-  /** The Accept header was ignored: HTML (or another type) came back. */
-  | 'ignored'
-  /** 4xx/5xx or no response. */
-  | 'failed'
-  /** portalprobe's own robots.txt manners kept it from asking. */
-  | 'robots';
 
 export interface NegotiationResult {
   outcome: NegotiationOutcome;

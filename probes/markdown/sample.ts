@@ -1,16 +1,13 @@
 // Which crawled pages the markdown probe checks: a bounded sample, start page first, then
 // documentation pages (what agents read most), then the shallowest of the rest. Pure.
-import type { Page, Snapshot } from '../../src/contract/page.js';
+import type { Page, Snapshot } from '../../src/contract/index.js';
+import { isHtmlPage } from '../../src/crawl/page-views.js';
 
 /** Pages sampled at most: each costs up to 1 + MAX_SIBLING_CANDIDATES requests. */
 export const MAX_SAMPLE = 15;
 
 /** A path segment that names documentation (guides, references, tutorials…). */
 const DOCS_SEGMENT = /^(?:docs?|documentation|guides?|reference|api|apis|api-reference|api-docs|developers?|tutorials?|quickstart|getting-started|learn|sdks?|manual|handbook|kb|help)(?:\.html?)?$/i;
-
-export function isHtmlPage(page: Page): boolean {
-  return page.status >= 200 && page.status < 300 && page.html !== '' && !page.error;
-}
 
 export function isDocsUrl(url: string): boolean {
   try {

@@ -3,8 +3,8 @@
 // a file name use index.html.md, and many docs generators serve /x/index.md or /x.md), and twins a
 // page declares with <link rel="alternate" type="text/markdown" href="…"> (HTML Standard, rel=alternate
 // with a type names an alternative format of the same page). Pure.
-import type { Page } from '../../src/contract/page.js';
-import { isHtmlAnswer, isOk, type Resource } from '../../src/audit/resource.js';
+import type { Page, Resource } from '../../src/contract/index.js';
+import { isHtmlAnswer, isOk } from '../../src/audit/resource.js';
 import { mediaType } from '../../src/fetch/decode.js';
 import { MARKDOWN_TYPES } from './negotiation.js';
 

@@ -1,6 +1,7 @@
 // Token arithmetic for the markdown probe: what a page costs an agent as HTML versus as text or
 // Markdown, and which pages or files are too large for a typical context. Pure (counting itself is
 // src/util/tokens.ts, tiktoken o200k_base).
+import type { PageTokens, TokenSummary } from '../../src/contract/index.js';
 
 /**
  * A page above this many tokens does not fit comfortably in one agent step: 32k is the whole window
@@ -13,24 +14,6 @@ export const PAGE_TOKEN_LIMIT = 32_000;
  */
 export const FULL_TOKEN_LIMIT = 128_000;
 
-export interface PageTokens {
-  url: string;
-  /** Tokens of the raw HTML (as crawled, bounded by the body limit). */
-  htmlTokens: number;
-  /** Tokens of the page's main text (readability). */
-  mainTokens: number;
-  /** Tokens of the Markdown the site serves for the page (negotiated, sibling or alternate); null without a twin. */
-  markdownTokens: number | null;
-  /** Where markdownTokens came from. */
-  markdownSource: 'negotiated' | 'sibling' | 'alternate' | null;
-  /** ESTIMATE when there is no twin: main content converted to Markdown with turndown; null otherwise or when not computable. */
-  estimatedMarkdownTokens: number | null;
-  /** htmlTokens / mainTokens, one decimal; null when the page has no main text. */
-  htmlOverheadRatio: number | null;
-  /** The crawl cut the HTML at its body limit, so htmlTokens is a floor. */
-  htmlTruncated: boolean;
-}
-
 export function median(values: number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
@@ -41,14 +24,6 @@ export function median(values: number[]): number | null {
 /** a / b rounded to one decimal, or null when b is 0. */
 export function ratio(a: number, b: number): number | null {
   return b > 0 ? Math.round((a / b) * 10) / 10 : null;
-}
-
-export interface TokenSummary {
-  pages: PageTokens[];
-  medianHtmlTokens: number | null;
-  medianMainTokens: number | null;
-  /** Sum of HTML tokens over sum of main-text tokens across sampled pages with main text. */
-  htmlOverheadRatio: number | null;
 }
 
 export function summarizeTokens(pages: PageTokens[]): TokenSummary {

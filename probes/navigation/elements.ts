@@ -18,7 +18,7 @@
 // - Breadcrumbs: `<nav aria-label="Breadcrumb">` (WAI-ARIA Authoring Practices, Breadcrumb pattern)
 //   in any case and in a few languages, a class or id containing "breadcrumb" (Bootstrap, Docusaurus,
 //   Sphinx, MkDocs …), and microdata `itemtype` …/BreadcrumbList (schema.org).
-import type { NavigationSignal, PageNavigation } from '../../src/contract/page.js';
+import type { NavigationSignal, PageNavigation } from '../../src/contract/index.js';
 
 export type SearchKind = 'landmark' | 'search-input' | 'search-form' | 'docsearch' | 'algolia' | 'coveo' | 'elastic' | 'google-cse';
 export type BreadcrumbKind = 'aria-label' | 'class' | 'microdata' | 'json-ld';

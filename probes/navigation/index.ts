@@ -6,12 +6,10 @@
 // BreadcrumbList in JSON-LD or microdata), and which carry Open Graph and Twitter card tags.
 // Elements are recognised during the crawl's one DOM walk (src/navigation/elements.ts); hidden
 // elements do not count. Judging lives in src/navigation; this file words the findings.
-import type { Page, Snapshot } from '../../src/contract/page.js';
+import { defineProbe, type Finding, type NavigationFacts, type Page } from '../../src/contract/index.js';
+import { htmlPages } from '../../src/crawl/page-views.js';
 import { describeElement } from './elements.js';
-import { summarizeNavigation, type NavigationFacts as SiteFacts } from './site.js';
-import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
-
-export type NavigationFacts = SiteFacts;
+import { summarizeNavigation } from './site.js';
 
 const pct = (share: number | null): string => `${Math.round((share ?? 0) * 100)}%`;
 
@@ -50,18 +48,6 @@ const SEARCH_SOME_BELOW = 0.5;
 const MOST = 0.5;
 /** Forms listed in the no-search evidence. */
 const MAX_FORMS_LISTED = 3;
-
-/** Successful HTML pages, once per final URL (the same choice as the indexability probe). */
-export function htmlPages(snapshot: Snapshot): Page[] {
-  const seen = new Set<string>();
-  return snapshot.pages.filter((p) => {
-    const url = p.finalUrl || p.url;
-    const html = !p.contentType || /html/i.test(p.contentType);
-    if (p.status < 200 || p.status >= 300 || !html || p.error || seen.has(url)) return false;
-    seen.add(url);
-    return true;
-  });
-}
 
 function formsText(page: Page | undefined): string {
   if (!page || page.forms.length === 0) return 'the page has no form';
@@ -131,16 +117,16 @@ export function findingsFor(facts: NavigationFacts, pages: readonly Page[], star
   return findings;
 }
 
-export const navigationProbe: Probe<NavigationFacts> = {
+export const navigationProbe = defineProbe<NavigationFacts>()({
   id: 'navigation',
   title: TEXT.title,
   description: TEXT.description,
   reads: ['pages'],
-  async run(ctx: ProbeContext) {
+  async run(ctx) {
     const pages = htmlPages(ctx.snapshot);
     const facts = summarizeNavigation(pages, [ctx.snapshot.startUrl, ctx.snapshot.finalUrl]);
     return { facts, findings: findingsFor(facts, pages, ctx.snapshot.finalUrl || ctx.snapshot.startUrl) };
   },
-};
+});
 
 export default navigationProbe;

@@ -5,7 +5,7 @@
 // Open Graph: https://ogp.me/ (og:title, og:type, og:image and og:url are the required four;
 // og:description is optional but is what link previews and many answer engines show as the snippet).
 // Twitter/X cards: https://developer.x.com/en/docs/x-for-websites/cards/overview/markup (twitter:card).
-import type { LinkTag, MetaTag, NavigationSignal, PageArtifacts } from '../../src/contract/page.js';
+import type { LinkPreview, LinkTag, MetaTag, NavigationSignal, PageArtifacts } from '../../src/contract/index.js';
 import { extractJsonLd } from '../../src/formats/schema-org/json-ld.js';
 import { treeTypes } from '../../src/formats/schema-org/summarize.js';
 import { MAX_SIGNALS_PER_PAGE, type SearchKind } from './elements.js';
@@ -21,15 +21,6 @@ const HOSTED_SEARCH: ReadonlyArray<readonly [SearchKind, RegExp]> = [
 /** JSON-LD blocks that cannot name BreadcrumbList are not parsed at all. */
 const MENTIONS_BREADCRUMB_LIST = /BreadcrumbList/i;
 const MAX_URL_CHARS = 120;
-
-export interface LinkPreview {
-  ogTitle: string | null;
-  ogDescription: string | null;
-  ogImage: string | null;
-  ogType: string | null;
-  ogUrl: string | null;
-  twitterCard: string | null;
-}
 
 export interface PageWayfinding {
   search: NavigationSignal[];

@@ -3,10 +3,11 @@
 // Objects; JSON Schema 2019-09+ `deprecated` in 3.1), and responses that declare the runtime
 // signals: the `Deprecation` header (RFC 9745, an sf-date such as `@1688169599`) and the `Sunset`
 // header (RFC 8594, an HTTP-date). Pure; every walk has a visited set and a node budget.
-import { isRecord } from './load.js';
 import type { ResponseWalk } from './responses.js';
 import { escapePointer, follow } from './responses.js';
 import { MAX_POINTERS } from './rate-limits.js';
+import type { DocumentDeprecation } from '../../src/contract/index.js';
+import { isRecord } from '../../src/util/is-record.js';
 
 /** Nodes the schema search may visit per document (a 10 MB spec has well under a million). */
 export const SCHEMA_WALK_BUDGET = 1_000_000;
@@ -19,22 +20,6 @@ const OAS_NAME_MAPS = new Set([
 ]);
 /** Keys whose values are data, not schemas: an example payload `{ "deprecated": true }` is not a marker. */
 const DATA_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const', 'x-example', 'x-examples']);
-
-export interface DocumentDeprecation {
-  deprecatedOperations: number;
-  /** Distinct Parameter Objects marked deprecated (shared `$ref`'d ones count once). */
-  deprecatedParameters: number;
-  /** Distinct schemas (including property schemas) marked deprecated. */
-  deprecatedSchemas: number;
-  /** A response declares `Deprecation` (RFC 9745). */
-  deprecationHeader: boolean;
-  /** A response declares `Sunset` (RFC 8594). */
-  sunsetHeader: boolean;
-  /** The schema search stopped at SCHEMA_WALK_BUDGET; deprecatedSchemas is a lower bound. */
-  schemaSearchCut: boolean;
-  /** JSON Pointers (RFC 6901) to the evidence. */
-  pointers: { operations: string[]; parameters: string[]; schemas: string[]; headers: string[] };
-}
 
 function push(list: string[], value: string): void {
   if (list.length < MAX_POINTERS && !list.includes(value)) list.push(value);

@@ -2,9 +2,11 @@
 // `rel="describedby"` with an OpenAPI-ish type, HTTP `Link:` headers, the spec a Swagger UI /
 // Redoc / RapiDoc / Stoplight Elements / Scalar page loads, and `<a>` links to spec files or with
 // "OpenAPI"/"Swagger"/"Download spec" text; plus the usual locations on the origin. Pure.
-import type { Page } from '../../src/contract/page.js';
-import type { Candidate, FoundVia } from './types.js';
+import type { Candidate, FoundVia, Page } from '../../src/contract/index.js';
 import { isSameSite } from '../../src/util/site.js';
+import type { CatalogTarget } from '../../src/formats/api-catalog.js';
+import { parseLinkHeader } from '../../src/formats/link-header.js';
+import { httpUrl } from '../../src/util/url.js';
 
 /** Usual spec locations probed on the audited origin (kept as data; each costs one request). */
 export const COMMON_SPEC_PATHS: readonly string[] = [
@@ -72,14 +74,24 @@ export function isSpecMediaType(type: string | undefined): boolean {
 
 /** Absolute http(s) URL without fragment, or null. */
 export function absoluteUrl(href: string, base: string): string | null {
-  try {
-    const url = new URL(href.trim(), base);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    url.hash = '';
-    return url.href;
-  } catch {
-    return null;
+  return httpUrl(href.trim(), base);
+}
+
+/** Relations whose targets are API descriptions or may be (RFC 8631, RFC 9727 §2). */
+const CATALOG_SPEC_RELS = new Set(['service-desc', 'item', 'service-doc']);
+
+/**
+ * The spec URLs among an API catalog's links (src/formats/api-catalog.ts): every `service-desc`
+ * target, plus `item` and `service-doc` targets whose URL or type is a spec's.
+ */
+export function catalogSpecUrls(targets: readonly CatalogTarget[], base: string): string[] {
+  const urls = new Set<string>();
+  for (const t of targets) {
+    if (!CATALOG_SPEC_RELS.has(t.rel)) continue;
+    const href = httpUrl(t.href, base);
+    if (href && (t.rel === 'service-desc' || isSpecFileUrl(href) || isSpecMediaType(t.type))) urls.add(href);
   }
+  return [...urls];
 }
 
 /** Collects candidates, merging routes for the same URL; `add` keeps the first `foundOn`. */
@@ -111,18 +123,9 @@ export class CandidateSet {
 /** Link header values with rel service-desc / describedby (RFC 8288 §3, RFC 8631). */
 export function linkHeaderTargets(header: string | undefined): Array<{ href: string; rel: string; type?: string }> {
   if (!header) return [];
-  const out: Array<{ href: string; rel: string; type?: string }> = [];
-  // `<uri>; rel="a b"; type="x", <uri2>; rel=c` — split on commas that start a new `<`.
-  for (const part of header.slice(0, 16_384).split(/,\s*(?=<)/)) {
-    const m = /^\s*<([^>]*)>(.*)$/s.exec(part);
-    if (!m) continue;
-    const params = m[2];
-    const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^;\s]+))/i.exec(params);
-    const type = /;\s*type\s*=\s*(?:"([^"]*)"|([^;\s]+))/i.exec(params);
-    if (!rel) continue;
-    out.push({ href: m[1], rel: (rel[1] ?? rel[2]).toLowerCase(), type: type ? (type[1] ?? type[2]) : undefined });
-  }
-  return out;
+  return parseLinkHeader(header)
+    .filter((link) => link.params.rel !== undefined)
+    .map((link) => ({ href: link.target, rel: link.params.rel.toLowerCase(), type: link.params.type }));
 }
 
 /** Spec URLs a docs UI page loads, as written (relative ones resolve against the page). */

@@ -4,6 +4,7 @@
 // `Sunset` (RFC 8594) response headers. The English words "deprecation" and "sunset" are not the
 // headers: only header context counts (`Sunset: <HTTP-date>`, `Deprecation: @<seconds>`, "Sunset
 // header", the RFC numbers, `rel="sunset"`). Pure; linear-time patterns over a bounded text.
+import type { DocsMention, RateLimitMention } from '../../src/contract/index.js';
 
 /** Text read per page; docs pages are far shorter, and the patterns are linear anyway. */
 export const MAX_TEXT_CHARS = 500_000;
@@ -18,17 +19,6 @@ const QUOTE_CHARS = 160;
 export interface TextPage {
   url: string;
   text: string;
-}
-
-export interface DocsMention {
-  url: string;
-  /** The words around the match, whitespace collapsed. */
-  quote: string;
-}
-
-export interface RateLimitMention extends DocsMention {
-  /** The same page recommends backing off (exponential back-off, jitter, wait before retrying). */
-  backoff: boolean;
 }
 
 /** Header names that only occur as headers (case-insensitive where the spelling is unambiguous). */

@@ -2,61 +2,22 @@
 // response (spec, gated, too large, HTML, …), the document's identity (version, title, info.version),
 // validation by @readme/openapi-parser and the agent-readiness quality signals.
 import { gateEvidence } from './gated.js';
-import { isRecord, loadSpec, MAX_PARSE_BYTES, type LoadResult, type SpecFamily, type SpecFormat } from './load.js';
-import { assessQuality, type DocumentQuality } from './quality.js';
+import { loadSpec, MAX_PARSE_BYTES, type LoadResult, type SpecFamily } from './load.js';
+import { assessQuality } from './quality.js';
 import { externalRefs } from './refs.js';
-import type { CandidateOutcome, FoundVia, Strength } from './types.js';
+import type { Strength } from './types.js';
 import type { ValidationOutcome } from './validate.js';
 import { isSpecFileUrl } from './discover.js';
+import type { CandidateOutcome, DocumentQuality, FoundVia, OpenapiDocument, Resource, SpecFormat } from '../../src/contract/index.js';
+import { isRecord } from '../../src/util/is-record.js';
 
 /** External `$ref` values listed per document. */
 const MAX_EXTERNAL_REFS = 10;
 /** How far into a cut body we look for `"openapi": "3.x"` to name a too-large document's version. */
 const HEAD_BYTES = 64 * 1024;
 
-export interface OpenapiDocument extends DocumentQuality {
-  url: string;
-  /** After redirects. */
-  finalUrl: string;
-  foundVia: FoundVia[];
-  /** "2.0", "3.0.3", "3.1.0", … as the document states it; null when unknown. */
-  version: string | null;
-  specification: 'Swagger' | 'OpenAPI' | null;
-  format: SpecFormat | null;
-  /** The validator's verdict; null when there is none (gated, too large, not validated). */
-  valid: boolean | null;
-  /** First validation or parse errors (one line each). */
-  errors: string[];
-  /** Errors beyond those listed. */
-  moreErrors: number;
-  warnings: string[];
-  gated: boolean;
-  tooLarge: boolean;
-  /** Why it was not validated (unsupportedVersion, timeout, crashed, budget); absent when it was. */
-  notValidated?: string;
-  title: string | null;
-  /** info.version */
-  apiVersion: string | null;
-  sizeBytes: number;
-  /** External `$ref`s left unresolved (portalprobe never fetches them); `externalRefCount` in all. */
-  externalRefs: string[];
-  externalRefCount: number;
-}
-
-/** A response to a candidate URL, from ctx.fetch or from a crawled page. */
-export interface SpecResponse {
-  url: string;
-  finalUrl: string;
-  status: number;
-  headers: Record<string, string>;
-  redirects: readonly string[];
-  /** Decoded body text. */
-  text: string;
-  /** Body size in bytes (before any cut). */
-  bytes: number;
-  truncated: boolean;
-  error?: { code: string; message: string };
-}
+/** A response to a candidate URL, read from the crawl or fetched (ctx.read). */
+export type SpecResponse = Pick<Resource, 'url' | 'finalUrl' | 'status' | 'headers' | 'redirects' | 'text' | 'bytes' | 'truncated' | 'error'>;
 
 export type Classified =
   | { outcome: 'spec'; loaded: Extract<LoadResult, { kind: 'spec' }> }

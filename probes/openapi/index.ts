@@ -7,19 +7,18 @@
 // agent-readiness (src/openapi/quality.ts). A spec behind a login is reported `gated`, not missing.
 // Rate limits (429, Retry-After, RateLimit headers) and deprecation (`deprecated: true`, the
 // Deprecation and Sunset headers) are read from the specs and the crawled docs (src/openapi/machine-signals.ts).
-import type { Page } from '../../src/contract/page.js';
-import { decodeBody } from '../../src/fetch/decode.js';
-import type { FetchResult } from '../../src/fetch/types.js';
-import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
-import { parseApiCatalog } from './api-catalog.js';
-import { parseApisJson } from './apis-json.js';
-import { absoluteUrl, addCommonPaths, addPageCandidates, API_CATALOG_PATH, APIS_JSON_PATH, CandidateSet, linkHeaderTargets } from './discover.js';
-import { classify, describeSpec, unreadDocument, withValidation, type OpenapiDocument, type SpecResponse } from './document.js';
+import { type CandidateResult, defineProbe, type Finding, type FoundVia, type OpenapiDocument, type OpenapiFacts, type Page, type ProbeContext, type QualitySignal } from '../../src/contract/index.js';
+import { parseApiCatalog } from '../../src/formats/api-catalog.js';
+import { parseApisJson } from '../../src/formats/apis-json.js';
+import { isHtmlAnswer, isOk } from '../../src/audit/resource.js';
+import { absoluteUrl, addCommonPaths, addPageCandidates, API_CATALOG_PATH, APIS_JSON_PATH, CandidateSet, catalogSpecUrls, linkHeaderTargets } from './discover.js';
+import { classify, describeSpec, unreadDocument, withValidation } from './document.js';
 import { MAX_PARSE_BYTES, type SpecFamily } from './load.js';
-import { machineSignals, type AssessedSpec, type DeprecationFacts, type RateLimitFacts } from './machine-signals.js';
+import { machineSignals, type AssessedSpec } from './machine-signals.js';
 import { SIGNALS } from './quality.js';
-import { strengthOf, type CandidateResult, type FoundVia, type QualitySignal } from './types.js';
+import { strengthOf } from './types.js';
 import { createSpecValidator, type SpecValidator } from './validate.js';
+import { mapPool } from '../../src/util/map-pool.js';
 
 const TEXT = {
   title: 'OpenAPI documents',
@@ -45,10 +44,6 @@ const TEXT = {
   declaredNotSpec: (url: string, via: string, reason: string) =>
     `${url} is pointed to as an API description (${via}) but is not an OpenAPI document: ${reason}.`,
   robots: (url: string) => `${url} was not checked (robots.txt disallows it for portalprobe).`,
-  catalogInvalid: (url: string, reason: string) => `${url} is not a valid API catalog (RFC 9727): ${reason}.`,
-  catalogType: (url: string, type: string) =>
-    `${url} is served as "${type}"; RFC 9727 asks for application/linkset+json.`,
-  apisJsonInvalid: (url: string, reason: string) => `${url} is not a valid APIs.json file: ${reason}.`,
   budget: (seconds: number) => `the validation time budget (${seconds} s) was used up`,
   capped: (n: number) => `${n} more candidate spec URL(s) were not checked (limit ${MAX_CANDIDATES}).`,
   signal: { summary: 'summary', description: 'description', operationId: 'operationId', example: 'example', errorResponse: 'documented error response' } as Record<QualitySignal, string>,
@@ -69,133 +64,26 @@ export const QUALITY_THRESHOLDS: Readonly<Record<QualitySignal, number>> = {
   errorResponse: 0.5,
 };
 const SPEC_ACCEPT = 'application/vnd.oai.openapi+json, application/json, application/yaml;q=0.9, text/yaml;q=0.9, */*;q=0.5';
+// The same Accept headers as the agent-discovery probe's for these files: one cache entry each.
 const CATALOG_ACCEPT = 'application/linkset+json, application/json;q=0.9, */*;q=0.5';
+const JSON_ACCEPT = 'application/json, */*;q=0.5';
 
-export interface CatalogFacts {
-  present: boolean;
-  url: string;
-  status: number;
-  /** Target links in the linkset (all relations). */
-  linkCount: number;
-  /** Context objects (APIs) in the linkset. */
-  apiCount: number;
-  contentType: string | null;
-}
-
-export interface ApisJsonFacts {
-  present: boolean;
-  url: string;
-  status: number;
-  apiCount: number;
-}
-
-export interface OpenapiFacts {
-  /** True when at least one parseable OpenAPI / Swagger document was found (valid or not). */
-  present: boolean;
-  /** Every spec found: parsed ones, plus gated, too large and unparsable ones (see their flags). */
-  documents: OpenapiDocument[];
-  validCount: number;
-  /** Operations over all parsed documents. */
-  operationCount: number;
-  /** The best qualityScore of any document (null without operations). */
-  qualityScore: number | null;
-  /** Candidate URLs fetched (or read from the crawl). */
-  candidatesChecked: number;
-  /** Every candidate and what became of it. */
-  candidates: CandidateResult[];
-  gatedUrls: string[];
-  apiCatalog: CatalogFacts;
-  apisJson: ApisJsonFacts;
-  /** Documents (parsed or gated) per discovery route. */
-  discoveredVia: Partial<Record<FoundVia, number>>;
-  /**
-   * 429 responses, Retry-After and rate-limit headers in the documents the validator did not reject,
-   * and crawled pages that name those headers near a 429 (src/openapi/machine-signals.ts).
-   */
-  rateLimits: RateLimitFacts;
-  /** `deprecated: true` markers and Deprecation (RFC 9745) / Sunset (RFC 8594) headers, in the same documents and pages. */
-  deprecation: DeprecationFacts;
-}
-
-function pageIndex(pages: Page[]): Map<string, Page> {
-  const map = new Map<string, Page>();
-  for (const p of pages) {
-    if (!map.has(p.url)) map.set(p.url, p);
-  }
-  return map;
-}
-
-function fromFetch(res: FetchResult): SpecResponse {
-  const text = res.body.byteLength > 0 ? decodeBody(res.body, res.headers['content-type']) : '';
-  return {
-    url: res.url, finalUrl: res.finalUrl, status: res.status, headers: res.headers, redirects: res.redirects,
-    text, bytes: res.body.byteLength, truncated: res.truncated, error: res.error,
-  };
-}
-
-function fromPage(page: Page): SpecResponse {
-  return {
-    url: page.url, finalUrl: page.finalUrl, status: page.status, headers: page.headers, redirects: page.redirects,
-    text: page.html, bytes: page.bytes, truncated: page.truncated, error: page.error,
-  };
-}
-
-/** The crawl's copy when it holds the URL as an HTML page or a non-2xx answer; else a (cached) fetch. */
-async function read(ctx: ProbeContext, pages: Map<string, Page>, url: string, accept: string): Promise<SpecResponse> {
-  const page = pages.get(url);
-  if (page && page.status !== 0 && (page.html !== '' || page.status < 200 || page.status >= 300)) return fromPage(page);
-  return fromFetch(await ctx.fetch(url, { headers: { accept }, signal: ctx.signal }));
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  });
-  await Promise.all(workers);
-  return out;
-}
-
-const isHtml = (res: SpecResponse): boolean => /html/i.test(res.headers['content-type'] ?? '') || /^\s*</.test(res.text.slice(0, 512));
-const ok = (res: SpecResponse): boolean => res.status >= 200 && res.status < 300;
 const pct = (share: number): string => `${Math.round(share * 100)}%`;
 
-async function readCatalog(ctx: ProbeContext, pages: Map<string, Page>, url: string, findings: Finding[]) {
-  const res = await read(ctx, pages, url, CATALOG_ACCEPT);
-  const facts: CatalogFacts = { present: false, url, status: res.status, linkCount: 0, apiCount: 0, contentType: res.headers['content-type'] ?? null };
-  if (res.error?.code === 'PP_ERR_ROBOTS_DISALLOWED') findings.push({ severity: 'info', message: TEXT.robots(url), url });
-  if (!ok(res) || isHtml(res)) return { facts, specUrls: [] as string[] };
-  const parsed = parseApiCatalog(res.text, res.finalUrl);
-  if (!parsed.ok) {
-    findings.push({ severity: 'warning', message: TEXT.catalogInvalid(url, parsed.reason), url, evidence: `HTTP ${res.status}; ${facts.contentType ?? 'no content-type'}` });
-    return { facts, specUrls: [] as string[] };
-  }
-  facts.present = true;
-  facts.linkCount = parsed.catalog.links.length;
-  facts.apiCount = parsed.catalog.apiCount;
-  if (!/application\/linkset\+json/i.test(facts.contentType ?? '')) {
-    findings.push({ severity: 'info', message: TEXT.catalogType(url, facts.contentType ?? 'no content-type'), url, evidence: `Content-Type: ${facts.contentType ?? '(none)'}` });
-  }
-  return { facts, specUrls: parsed.catalog.specUrls };
+/** Spec URLs an RFC 9727 catalog lists; the agent-discovery probe reports on the catalog itself. */
+async function catalogSpecs(ctx: ProbeContext<'fetch'>, url: string): Promise<string[]> {
+  const res = await ctx.read(url, { accept: CATALOG_ACCEPT });
+  if (!isOk(res) || isHtmlAnswer(res)) return [];
+  const catalog = parseApiCatalog(res.text, res.finalUrl);
+  return catalog.parsed ? catalogSpecUrls(catalog.targets, res.finalUrl) : [];
 }
 
-async function readApisJson(ctx: ProbeContext, pages: Map<string, Page>, url: string, findings: Finding[]) {
-  const res = await read(ctx, pages, url, 'application/json, */*;q=0.5');
-  const facts: ApisJsonFacts = { present: false, url, status: res.status, apiCount: 0 };
-  if (res.error?.code === 'PP_ERR_ROBOTS_DISALLOWED') findings.push({ severity: 'info', message: TEXT.robots(url), url });
-  if (!ok(res) || isHtml(res)) return { facts, specUrls: [] as string[] };
-  const parsed = parseApisJson(res.text, res.finalUrl);
-  if (!parsed.ok) {
-    findings.push({ severity: 'warning', message: TEXT.apisJsonInvalid(url, parsed.reason), url, evidence: `HTTP ${res.status}` });
-    return { facts, specUrls: [] as string[] };
-  }
-  facts.present = true;
-  facts.apiCount = parsed.apisJson.apiCount;
-  return { facts, specUrls: parsed.apisJson.specUrls };
+/** Spec URLs of an APIs.json file's Swagger / OpenAPI properties; agent-discovery reports on the file. */
+async function apisJsonSpecs(ctx: ProbeContext<'fetch'>, url: string): Promise<string[]> {
+  const res = await ctx.read(url, { accept: JSON_ACCEPT });
+  if (!isOk(res) || isHtmlAnswer(res)) return [];
+  const apisJson = parseApisJson(res.text, res.finalUrl);
+  return apisJson.parsed ? apisJson.specUrls : [];
 }
 
 /** The catalog a page points to with rel="api-catalog" (RFC 9727 §3), if not the well-known one. */
@@ -267,35 +155,33 @@ function documentFindings(doc: OpenapiDocument): Finding[] {
   return findings;
 }
 
-export const openapiProbe: Probe<OpenapiFacts> = {
+export const openapiProbe = defineProbe<OpenapiFacts>()({
   id: 'openapi',
   title: TEXT.title,
   description: TEXT.description,
   reads: ['pages', 'fetch'],
-  async run(ctx: ProbeContext) {
+  async run(ctx) {
     const { snapshot } = ctx;
     const origin = snapshot.origin;
-    const pages = pageIndex(snapshot.pages);
     const findings: Finding[] = [];
 
     // 1. Pointers in the crawled pages.
     const set = new CandidateSet();
     for (const page of snapshot.pages) addPageCandidates(set, page, origin);
 
-    // 2. Catalogs: RFC 9727 and APIs.json. The well-known catalog is always read; one a page links
-    // with rel="api-catalog" (RFC 9727 §3) is read too and stands in for it when it is absent.
+    // 2. Catalogs: RFC 9727 and APIs.json. The well-known catalog is always read, and one a page
+    // links with rel="api-catalog" (RFC 9727 §3) too; the specs either lists are candidates.
     const wellKnown = new URL(API_CATALOG_PATH, origin).href;
     const linked = linkedCatalog(snapshot.pages);
-    const [known, other, apisJson] = await Promise.all([
-      readCatalog(ctx, pages, wellKnown, findings),
-      linked && linked !== wellKnown ? readCatalog(ctx, pages, linked, findings) : null,
-      readApisJson(ctx, pages, new URL(APIS_JSON_PATH, origin).href, findings),
+    const apisJsonUrl = new URL(APIS_JSON_PATH, origin).href;
+    const [known, other, listed] = await Promise.all([
+      catalogSpecs(ctx, wellKnown),
+      linked && linked !== wellKnown ? catalogSpecs(ctx, linked) : [],
+      apisJsonSpecs(ctx, apisJsonUrl),
     ]);
-    const catalogFacts = !known.facts.present && other?.facts.present ? other.facts : known.facts;
-    for (const c of [known, other]) {
-      if (c) for (const url of c.specUrls) set.add(url, c.facts.url, 'api-catalog', c.facts.url);
-    }
-    for (const url of apisJson.specUrls) set.add(url, apisJson.facts.url, 'apis-json', apisJson.facts.url);
+    for (const url of known) set.add(url, wellKnown, 'api-catalog', wellKnown);
+    for (const url of other) set.add(url, linked!, 'api-catalog', linked);
+    for (const url of listed) set.add(url, apisJsonUrl, 'apis-json', apisJsonUrl);
 
     // 3. Usual locations, checked last.
     addCommonPaths(set, origin);
@@ -305,7 +191,7 @@ export const openapiProbe: Probe<OpenapiFacts> = {
     if (skipped.length > 0) findings.push({ severity: 'info', message: TEXT.capped(skipped.length), evidence: skipped.slice(0, 5).map((c) => c.url).join(', ') });
 
     // 4. Fetch and classify.
-    const responses = await mapLimit(toCheck, FETCH_CONCURRENCY, (c) => read(ctx, pages, c.url, SPEC_ACCEPT));
+    const responses = await mapPool(toCheck, FETCH_CONCURRENCY, (c) => ctx.read(c.url, { accept: SPEC_ACCEPT }));
     const candidates: CandidateResult[] = [];
     const documents: OpenapiDocument[] = [];
     const parsed: Array<{ index: number; spec: Record<string, unknown>; family: SpecFamily; version: string }> = [];
@@ -409,8 +295,6 @@ export const openapiProbe: Probe<OpenapiFacts> = {
         candidatesChecked: toCheck.length,
         candidates,
         gatedUrls: documents.filter((d) => d.gated).map((d) => d.url),
-        apiCatalog: catalogFacts,
-        apisJson: apisJson.facts,
         discoveredVia,
         rateLimits: signals.rateLimits,
         deprecation: signals.deprecation,
@@ -418,6 +302,6 @@ export const openapiProbe: Probe<OpenapiFacts> = {
       findings,
     };
   },
-};
+});
 
 export default openapiProbe;

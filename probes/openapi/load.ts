@@ -3,6 +3,8 @@
 // soft 404s recognised; nothing here throws. JSON is read with JSON.parse, YAML with the `yaml`
 // package (YAML 1.2 core schema, as the OpenAPI Specification asks: OAS 3.1 §4.3 "Format").
 import { parseDocument } from 'yaml';
+import type { SpecFormat } from '../../src/contract/index.js';
+import { isRecord } from '../../src/util/is-record.js';
 
 /** Bodies over this many bytes are `tooLarge` before any parsing (10 MiB; the fetch cap is usually lower). */
 export const MAX_PARSE_BYTES = 10 * 1024 * 1024;
@@ -22,7 +24,6 @@ const TEXT = {
   empty: 'the body is empty',
 } as const;
 
-export type SpecFormat = 'json' | 'yaml';
 export type SpecFamily = 'swagger' | 'openapi';
 
 export type LoadResult =
@@ -31,10 +32,6 @@ export type LoadResult =
   | { kind: 'html'; reason: string }
   | { kind: 'tooLarge'; bytes: number }
   | { kind: 'unparsable'; format: SpecFormat; reason: string };
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The format a body is in: by first non-space character, then by Content-Type, else YAML. */
 export function detectFormat(text: string, contentType = ''): SpecFormat | 'html' {

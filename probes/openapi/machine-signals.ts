@@ -2,11 +2,11 @@
 // signals (rate-limits.ts, deprecation.ts) summed over the assessed documents, plus what the
 // crawled docs say (docs-mentions.ts), and the findings they call for. Evidence is a spec URL with
 // a JSON Pointer fragment (RFC 6901 §6) or a page URL with a quote. Pure.
-import type { Finding } from '../../src/contract/probe.js';
-import { assessDeprecation, type DocumentDeprecation } from './deprecation.js';
-import { deprecationHeaderMentions, rateLimitMentions, type DocsMention, type RateLimitMention, type TextPage } from './docs-mentions.js';
+import type { DeprecationFacts, DocumentDeprecationFacts, DocumentRateLimitFacts, Finding, RateLimitFacts } from '../../src/contract/index.js';
+import { assessDeprecation } from './deprecation.js';
+import { deprecationHeaderMentions, rateLimitMentions, type TextPage } from './docs-mentions.js';
 import type { SpecFamily } from './load.js';
-import { assessRateLimits, type DocumentRateLimits, type RateLimitHeaderStyle } from './rate-limits.js';
+import { assessRateLimits } from './rate-limits.js';
 import { walkResponses } from './responses.js';
 
 const TEXT = {
@@ -32,64 +32,6 @@ export interface AssessedSpec {
   spec: Record<string, unknown>;
   family: SpecFamily;
   version: string;
-}
-
-export interface DocumentRateLimitFacts extends DocumentRateLimits {
-  url: string;
-}
-
-export interface RateLimitFacts {
-  /** Documents looked at: parsed and not invalid (valid, or not validated). */
-  documentsAssessed: number;
-  operationCount: number;
-  /** Operations with an explicit 429 response, over all documents. */
-  operationsWith429: number;
-  /** operationsWith429 / operationCount; null without operations. */
-  share429: number | null;
-  /** Operations without 429 that have a `4XX` range response. */
-  operationsWith4xxRange: number;
-  /** Operations with neither 429 nor `4XX`, only `default`. */
-  operationsWithDefaultOnly: number;
-  documentsWith429: number;
-  /** A 429 or 503 response declares Retry-After. */
-  retryAfter: boolean;
-  /** Rate-limit header names declared on any response. */
-  rateLimitHeaders: string[];
-  rateLimitHeaderStyles: RateLimitHeaderStyle[];
-  /** A 429 response is documented, with Retry-After or a rate-limit header: machines know how to back off. */
-  specDocumented: boolean;
-  /** A crawled page names Retry-After or a RateLimit header near 429 / "Too Many Requests". */
-  docsMention: boolean;
-  /** One of those pages also recommends a back-off (exponential, jitter, wait before retrying). */
-  docsBackoff: boolean;
-  docsPages: RateLimitMention[];
-  /** `specUrl#/json/pointer` */
-  evidence: string[];
-  documents: DocumentRateLimitFacts[];
-}
-
-export interface DocumentDeprecationFacts extends DocumentDeprecation {
-  url: string;
-}
-
-export interface DeprecationFacts {
-  documentsAssessed: number;
-  deprecatedOperations: number;
-  deprecatedParameters: number;
-  deprecatedSchemas: number;
-  /** Something (operation, parameter or schema) is marked `deprecated: true`. */
-  markedInSpec: boolean;
-  /** A response declares the Deprecation header (RFC 9745). */
-  deprecationHeader: boolean;
-  /** A response declares the Sunset header (RFC 8594). */
-  sunsetHeader: boolean;
-  /** deprecationHeader or sunsetHeader. */
-  headersInSpec: boolean;
-  /** A crawled page mentions the Deprecation or Sunset HTTP header. */
-  docsMention: boolean;
-  docsPages: DocsMention[];
-  evidence: string[];
-  documents: DocumentDeprecationFacts[];
 }
 
 export interface MachineSignals {

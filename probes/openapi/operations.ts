@@ -2,8 +2,9 @@
 // Path Item in `paths` (2.0 §Path Item Object, OAS 3.1 §4.8.9), plus `query` and
 // `additionalOperations` from OAS 3.2. Path Items reached by a local `$ref` (3.1
 // components/pathItems) are followed; external ones are not (portalprobe fetches nothing more).
-import { isRecord, type SpecFamily } from './load.js';
+import { type SpecFamily } from './load.js';
 import { deref } from './refs.js';
+import { isRecord } from '../../src/util/is-record.js';
 
 const METHODS_2_0 = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
 const METHODS_3 = [...METHODS_2_0, 'trace'] as const;

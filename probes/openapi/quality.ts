@@ -1,11 +1,12 @@
 // Agent-readiness signals of one OpenAPI / Swagger document: how many operations carry what an
 // LLM or code generator needs to call them correctly (a summary, a description, an operationId,
 // an example, documented errors), plus servers, security schemes, tags and deprecations. Pure.
-import { isRecord, type SpecFamily } from './load.js';
+import { type SpecFamily } from './load.js';
 import { listOperations, type Operation } from './operations.js';
 import { deref, resolvePointer } from './refs.js';
 import { describeSecuritySchemes, describeServers } from './surface.js';
-import type { QualitySignal, SecuritySchemeFact, ServerFact, WeakOperation } from './types.js';
+import type { DocumentQuality, QualitySignal, WeakOperation } from '../../src/contract/index.js';
+import { isRecord } from '../../src/util/is-record.js';
 
 /**
  * Weights of the per-operation shares in `qualityScore` (a weighted mean, 0..1; they sum to 1).
@@ -41,24 +42,6 @@ export interface OperationSignals {
   operation: string;
   signals: Record<QualitySignal, boolean>;
   deprecated: boolean;
-}
-
-export interface DocumentQuality {
-  operationCount: number;
-  webhookCount: number;
-  /** Shares of operations (0..1, 3 decimals) with each signal; null when there are no operations. */
-  summaryShare: number | null;
-  descriptionShare: number | null;
-  operationIdShare: number | null;
-  exampleShare: number | null;
-  errorResponseShare: number | null;
-  deprecatedOperations: number;
-  securitySchemes: SecuritySchemeFact[];
-  servers: ServerFact[];
-  tags: string[];
-  worstOperations: WeakOperation[];
-  /** Weighted mean of the shares (QUALITY_WEIGHTS); null when there are no operations. */
-  qualityScore: number | null;
 }
 
 const nonEmptyString = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';

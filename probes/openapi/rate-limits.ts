@@ -4,6 +4,7 @@
 // `RateLimit-Policy` (draft-ietf-httpapi-ratelimit-headers-08 and later), the older draft's
 // `RateLimit-Limit` / `-Remaining` / `-Reset`, and the common `X-RateLimit-*` / `X-Rate-Limit-*`. Pure.
 import type { ResponseWalk } from './responses.js';
+import type { DocumentRateLimits, RateLimitHeaderStyle } from '../../src/contract/index.js';
 
 /** Pointers kept per kind of evidence. */
 export const MAX_POINTERS = 5;
@@ -14,36 +15,12 @@ const DEFAULT = /^default$/i;
 /** Statuses whose `Retry-After` tells a client when to come back (RFC 9110 §10.2.3). */
 const RETRY_STATUSES = new Set(['429', '503']);
 
-/** Rate-limit header families, by name (lower case). */
-export type RateLimitHeaderStyle = 'ietf' | 'ietf-early-draft' | 'x-ratelimit';
-
 export function rateLimitHeaderStyle(lowerName: string): RateLimitHeaderStyle | null {
   if (lowerName === 'ratelimit' || lowerName === 'ratelimit-policy') return 'ietf';
   if (/^ratelimit-(limit|remaining|reset)$/.test(lowerName)) return 'ietf-early-draft';
   // GitHub, GitLab, Kong (`X-RateLimit-Limit-Minute`), Twitter/X (`x-rate-limit-limit`) …
   if (/^x-rate-?limit(-[a-z0-9-]+)?$/.test(lowerName)) return 'x-ratelimit';
   return null;
-}
-
-export interface DocumentRateLimits {
-  operationCount: number;
-  /** Operations with an explicit `429` response. */
-  operationsWith429: number;
-  /** operationsWith429 / operationCount (3 decimals); null without operations. */
-  share429: number | null;
-  /** Operations without `429` that have a `4XX` range response (a 429 may hide in it). */
-  operationsWith4xxRange: number;
-  /** Operations with neither `429` nor `4XX`, only `default`. */
-  operationsWithDefaultOnly: number;
-  /** A 429 or 503 response declares `Retry-After`. */
-  retryAfter: boolean;
-  /** Response codes whose response declares `Retry-After` (any code), in document order. */
-  retryAfterOn: string[];
-  /** Rate-limit header names as first written, in document order. */
-  rateLimitHeaders: string[];
-  rateLimitHeaderStyles: RateLimitHeaderStyle[];
-  /** JSON Pointers (RFC 6901) to the evidence. */
-  pointers: { response429: string[]; retryAfter: string[]; rateLimitHeaders: string[] };
 }
 
 const round3 = (n: number): number => Math.round(n * 1000) / 1000;

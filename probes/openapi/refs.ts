@@ -1,7 +1,7 @@
 // Local `$ref` handling for the quality signals: JSON Pointer resolution inside one document
 // (RFC 6901, as OAS §4.8.23 "Reference Object" uses it) and the list of references that point
 // outside the document, which portalprobe never fetches (they are reported instead).
-import { isRecord } from './load.js';
+import { isRecord } from '../../src/util/is-record.js';
 
 /** Longest chain of `$ref` → `$ref` followed before giving up (cycles, ref bombs). */
 const MAX_REF_HOPS = 32;

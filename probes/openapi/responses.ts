@@ -3,9 +3,10 @@
 // followed (2.0 `#/responses/…`, OAS 3 `#/components/responses/…` and `#/components/headers/…`,
 // 3.1 `#/components/pathItems/…`), external ones never. Wrong types (responses as an array,
 // headers as a string) are listed as malformed and skipped. Pure; bounded by the document size.
-import { isRecord, type SpecFamily } from './load.js';
+import { type SpecFamily } from './load.js';
 import { methodsFor } from './operations.js';
 import { resolvePointer } from './refs.js';
+import { isRecord } from '../../src/util/is-record.js';
 
 /** Longest `$ref` → `$ref` chain followed (cycles end here). Same bound as refs.ts. */
 const MAX_REF_HOPS = 32;

@@ -1,9 +1,10 @@
 // Where and how a document says its API is called: server URLs (OAS 3 `servers`, Swagger 2.0
 // `schemes` + `host` + `basePath`) judged for usefulness to a client that has only the document,
 // and security scheme types (OAS 3 components.securitySchemes, 2.0 securityDefinitions). Pure.
-import { isRecord, type SpecFamily } from './load.js';
+import { type SpecFamily } from './load.js';
 import { deref } from './refs.js';
-import type { SecuritySchemeFact, ServerFact } from './types.js';
+import type { SecuritySchemeFact, ServerFact } from '../../src/contract/index.js';
+import { isRecord } from '../../src/util/is-record.js';
 
 const MAX_SERVERS = 20;
 const MAX_SCHEMES = 30;

@@ -2,20 +2,18 @@
 // and answer-engine fetchers read raw HTML and never run scripts, so a client-rendered page is an
 // empty page to them. With a headless browser (mode `browser`) the probe renders a bounded sample —
 // the start page, every page whose raw HTML looks like an app shell, then a spread of other pages —
-// and compares raw and rendered words (src/rendering/compare.ts). Without one (mode `heuristic`) it
-// judges from the raw HTML alone (src/rendering/app-shell.ts) and says why no browser was used.
+// and compares raw and rendered words (src/browser/render-compare.ts). Without one (mode `heuristic`)
+// it judges from the raw HTML alone (src/browser/app-shell.ts) and says why no browser was used.
 // Every request a render makes goes through ctx.fetch (the audit's guarded, cached client); the
 // pages themselves are served from the snapshot, never fetched again.
 //
-// ctx.browser: a playwright Browser (from src/browser launchBrowser) → browser mode; a string → heuristic
-// mode with that string as the reason; null/false → heuristic mode ("the audit runs without a headless
-// browser"); undefined → the probe launches its own Chromium (unless PORTALPROBE_NO_BROWSER is set)
-// and closes it when done.
+// The browser is the audit's (ctx.browser: available, or unavailable with the reason); the probe
+// never launches or closes one itself.
 import type { Browser } from 'playwright-core';
-import type { Page } from '../../src/contract/page.js';
-import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
-import { closeBrowser, isBrowser, renderPage, tryLaunchBrowser, type RenderedPage } from '../../src/browser/browser.js';
-import { isRenderable, pageDocument } from '../../src/browser/page-document.js';
+import { defineProbe, type Finding, type Page, type ProbeContext, type RenderingFacts, type RenderingPageFact } from '../../src/contract/index.js';
+import { renderPage, type RenderedPage } from '../../src/browser/browser.js';
+import { pageDocument } from '../../src/browser/page-document.js';
+import { isHtmlPage } from '../../src/crawl/page-views.js';
 import { detectAppShell, type ShellVerdict } from '../../src/browser/app-shell.js';
 import { compareRender } from '../../src/browser/render-compare.js';
 
@@ -29,7 +27,6 @@ const TEXT = {
     `This page looks like a JavaScript app shell (${raw} word(s) of text in its HTML): crawlers and AI agents that do not run JavaScript likely see an almost empty page.`,
   heuristic: (reason: string) =>
     `Pages were not rendered in a browser (${reason}); JavaScript-only pages were judged from their HTML alone.`,
-  noBrowserGiven: 'the audit runs without a headless browser',
   nothingToRender: 'the crawl found no HTML page to render',
   renderedOnlyLinks: (n: number, pages: number) =>
     `${n} link(s) appear only after JavaScript runs, on ${pages} rendered page(s): agents that read HTML cannot follow them.`,
@@ -51,49 +48,18 @@ const CONCURRENCY = 2;
 const MAX_LISTED = 500;
 const MAX_EXAMPLES = 5;
 
-export interface RenderingPageFact {
-  url: string;
-  rawWords: number;
-  /** Null when the page was not rendered (heuristic mode, or the render failed). */
-  renderedWords: number | null;
-  ratio: number | null;
-  jsOnly: boolean;
-  /** Ids of the raw-HTML signals (empty-app-root, noscript-enable-js, low-text-to-script, framework:x). */
-  signals: string[];
-  /** How jsOnly was decided. */
-  verdict: 'measured' | 'heuristic';
-  emptyRoot: string | null;
-  renderedOnlyLinks: number;
-  error?: string;
-}
-
-export interface RenderingFacts {
-  mode: 'browser' | 'heuristic';
-  /** Pages whose content needs JavaScript (measured in browser mode, judged from HTML otherwise). */
-  jsOnlyUrls: string[];
-  pages: RenderingPageFact[];
-  /** Same-page links that exist only in the rendered DOM, across rendered pages. */
-  renderedOnlyLinks: string[];
-  pagesRendered: number;
-  /** HTML pages whose raw HTML looks like an app shell (all crawled pages, not only the sample). */
-  likelyShellUrls: string[];
-  /** Why mode is heuristic. */
-  browserUnavailableReason?: string;
-  renderErrors: number;
-}
-
 interface Candidate {
   page: Page;
   verdict: ShellVerdict;
 }
 
-function isStart(page: Page, ctx: ProbeContext): boolean {
+function isStart(page: Page, ctx: ProbeContext<'pages'>): boolean {
   const { startUrl, finalUrl } = ctx.snapshot;
   return page.via === 'start' || page.url === startUrl || page.url === finalUrl || page.finalUrl === finalUrl;
 }
 
 /** Start page, then likely shells, then an even spread of the rest (shallow pages first). */
-export function selectPages(candidates: Candidate[], ctx: ProbeContext, max = MAX_RENDERS): Candidate[] {
+export function selectPages(candidates: Candidate[], ctx: ProbeContext<'pages'>, max = MAX_RENDERS): Candidate[] {
   const chosen: Candidate[] = [];
   const take = (c: Candidate | undefined): void => {
     if (c && chosen.length < max && !chosen.includes(c)) chosen.push(c);
@@ -109,15 +75,6 @@ export function selectPages(candidates: Candidate[], ctx: ProbeContext, max = MA
     for (let i = 0; i < room && i * step < rest.length; i++) take(rest[Math.floor(i * step)]);
   }
   return chosen;
-}
-
-async function obtainBrowser(ctx: ProbeContext): Promise<{ browser: Browser | null; own: boolean; reason?: string }> {
-  if (isBrowser(ctx.browser)) return { browser: ctx.browser, own: false };
-  // The audit may say why it has no browser (a string), or just that it has none (null/false).
-  if (typeof ctx.browser === 'string' && ctx.browser) return { browser: null, own: false, reason: ctx.browser };
-  if (ctx.browser !== undefined) return { browser: null, own: false, reason: TEXT.noBrowserGiven };
-  const launched = await tryLaunchBrowser();
-  return launched.browser ? { browser: launched.browser, own: true } : { browser: null, own: false, reason: launched.reason };
 }
 
 function heuristicFact(c: Candidate, error?: string): RenderingPageFact {
@@ -136,7 +93,7 @@ function heuristicFact(c: Candidate, error?: string): RenderingPageFact {
 }
 
 /** Renders the chosen pages, CONCURRENCY at a time, until done or the budget runs out. */
-async function renderAll(browser: Browser, chosen: Candidate[], ctx: ProbeContext): Promise<Map<Candidate, RenderedPage>> {
+async function renderAll(browser: Browser, chosen: Candidate[], ctx: ProbeContext<'fetch'>): Promise<Map<Candidate, RenderedPage>> {
   const out = new Map<Candidate, RenderedPage>();
   const stopAt = Date.now() + RENDER_BUDGET_MS;
   let next = 0;
@@ -156,19 +113,19 @@ async function renderAll(browser: Browser, chosen: Candidate[], ctx: ProbeContex
   return out;
 }
 
-const probe: Probe<RenderingFacts> = {
+const probe = defineProbe<RenderingFacts>()({
   id: 'rendering',
   title: TEXT.title,
   description: TEXT.description,
   reads: ['pages', 'browser', 'fetch'],
   async run(ctx) {
-    const candidates: Candidate[] = ctx.snapshot.pages.filter(isRenderable).map((page) => ({ page, verdict: detectAppShell(page) }));
+    const candidates: Candidate[] = ctx.snapshot.pages.filter(isHtmlPage).map((page) => ({ page, verdict: detectAppShell(page) }));
     const likelyShellUrls = candidates.filter((c) => c.verdict.likelyShell).map((c) => c.page.url);
     const chosen = selectPages(candidates, ctx);
     const findings: Finding[] = [];
 
-    const { browser, own, reason } = chosen.length > 0 ? await obtainBrowser(ctx) : { browser: null, own: false, reason: TEXT.nothingToRender };
-    if (!browser) {
+    const access = chosen.length > 0 ? ctx.browser : { state: 'unavailable' as const, reason: TEXT.nothingToRender };
+    if (access.state === 'unavailable') {
       const pages = chosen.map((c) => heuristicFact(c));
       for (const c of candidates.filter((x) => x.verdict.likelyShell).slice(0, MAX_LISTED)) {
         findings.push({
@@ -178,79 +135,74 @@ const probe: Probe<RenderingFacts> = {
           evidence: TEXT.heuristicEvidence(c.verdict.signals.map((s) => `${s.id}: ${s.evidence}`)),
         });
       }
-      const why = reason ?? TEXT.noBrowserGiven;
-      if (chosen.length > 0) findings.push({ severity: 'info', message: TEXT.heuristic(why) });
+      if (chosen.length > 0) findings.push({ severity: 'info', message: TEXT.heuristic(access.reason) });
       return {
         facts: {
           mode: 'heuristic', jsOnlyUrls: likelyShellUrls.slice(0, MAX_LISTED), pages, renderedOnlyLinks: [], pagesRendered: 0,
-          likelyShellUrls: likelyShellUrls.slice(0, MAX_LISTED), browserUnavailableReason: why, renderErrors: 0,
+          likelyShellUrls: likelyShellUrls.slice(0, MAX_LISTED), browserUnavailableReason: access.reason, renderErrors: 0,
         },
         findings,
       };
     }
 
-    try {
-      const rendered = await renderAll(browser, chosen, ctx);
-      const pages: RenderingPageFact[] = [];
-      const onlyLinks = new Set<string>();
-      let errors = 0;
-      let firstError: { url: string; message: string } | null = null;
-      let linkPages = 0;
-      for (const c of chosen) {
-        const r = rendered.get(c);
-        if (!r) continue;
-        if (r.error && !r.text) {
-          errors++;
-          firstError ??= { url: c.page.url, message: r.error.message };
-          pages.push(heuristicFact(c, r.error.code));
-          continue;
-        }
-        const cmp = compareRender(c.page, r);
-        if (cmp.renderedOnlyLinks.length > 0) linkPages++;
-        for (const link of cmp.renderedOnlyLinks) if (onlyLinks.size < MAX_LISTED) onlyLinks.add(link);
-        pages.push({
-          url: c.page.url,
-          rawWords: cmp.rawWords,
-          renderedWords: cmp.renderedWords,
-          ratio: cmp.ratio,
-          jsOnly: cmp.jsOnly,
-          signals: cmp.signals.map((s) => s.id),
-          verdict: 'measured',
-          emptyRoot: cmp.emptyRoot,
-          renderedOnlyLinks: cmp.renderedOnlyLinks.length,
-          ...(r.error ? { error: r.error.code } : {}),
-        });
-        if (cmp.jsOnly) {
-          findings.push({
-            severity: 'warning',
-            url: c.page.url,
-            message: TEXT.jsOnly(cmp.rawWords, cmp.renderedWords),
-            evidence: TEXT.evidence(cmp.rawWords, cmp.renderedWords, cmp.emptyRoot),
-          });
-        }
+    const rendered = await renderAll(access.browser, chosen, ctx);
+    const pages: RenderingPageFact[] = [];
+    const onlyLinks = new Set<string>();
+    let errors = 0;
+    let firstError: { url: string; message: string } | null = null;
+    let linkPages = 0;
+    for (const c of chosen) {
+      const r = rendered.get(c);
+      if (!r) continue;
+      if (r.error && !r.text) {
+        errors++;
+        firstError ??= { url: c.page.url, message: r.error.message };
+        pages.push(heuristicFact(c, r.error.code));
+        continue;
       }
-      const jsOnlyUrls = pages.filter((p) => p.jsOnly).map((p) => p.url);
-      if (onlyLinks.size > 0) {
+      const cmp = compareRender(c.page, r);
+      if (cmp.renderedOnlyLinks.length > 0) linkPages++;
+      for (const link of cmp.renderedOnlyLinks) if (onlyLinks.size < MAX_LISTED) onlyLinks.add(link);
+      pages.push({
+        url: c.page.url,
+        rawWords: cmp.rawWords,
+        renderedWords: cmp.renderedWords,
+        ratio: cmp.ratio,
+        jsOnly: cmp.jsOnly,
+        signals: cmp.signals.map((s) => s.id),
+        verdict: 'measured',
+        emptyRoot: cmp.emptyRoot,
+        renderedOnlyLinks: cmp.renderedOnlyLinks.length,
+        ...(r.error ? { error: r.error.code } : {}),
+      });
+      if (cmp.jsOnly) {
         findings.push({
-          severity: 'info',
-          message: TEXT.renderedOnlyLinks(onlyLinks.size, linkPages),
-          evidence: [...onlyLinks].slice(0, MAX_EXAMPLES).join(', '),
+          severity: 'warning',
+          url: c.page.url,
+          message: TEXT.jsOnly(cmp.rawWords, cmp.renderedWords),
+          evidence: TEXT.evidence(cmp.rawWords, cmp.renderedWords, cmp.emptyRoot),
         });
       }
-      if (errors > 0) findings.push({ severity: 'info', url: firstError?.url, message: TEXT.renderFailed(errors), evidence: firstError?.message });
-      const skipped = chosen.length - rendered.size;
-      if (skipped > 0) findings.push({ severity: 'info', message: TEXT.budget(skipped) });
-      return {
-        facts: {
-          mode: 'browser', jsOnlyUrls, pages, renderedOnlyLinks: [...onlyLinks], pagesRendered: rendered.size - errors,
-          likelyShellUrls: likelyShellUrls.slice(0, MAX_LISTED), renderErrors: errors,
-        },
-        findings,
-      };
-    } finally {
-      if (own) await closeBrowser(browser);
     }
+    const jsOnlyUrls = pages.filter((p) => p.jsOnly).map((p) => p.url);
+    if (onlyLinks.size > 0) {
+      findings.push({
+        severity: 'info',
+        message: TEXT.renderedOnlyLinks(onlyLinks.size, linkPages),
+        evidence: [...onlyLinks].slice(0, MAX_EXAMPLES).join(', '),
+      });
+    }
+    if (errors > 0) findings.push({ severity: 'info', url: firstError?.url, message: TEXT.renderFailed(errors), evidence: firstError?.message });
+    const skipped = chosen.length - rendered.size;
+    if (skipped > 0) findings.push({ severity: 'info', message: TEXT.budget(skipped) });
+    return {
+      facts: {
+        mode: 'browser', jsOnlyUrls, pages, renderedOnlyLinks: [...onlyLinks], pagesRendered: rendered.size - errors,
+        likelyShellUrls: likelyShellUrls.slice(0, MAX_LISTED), renderErrors: errors,
+      },
+      findings,
+    };
   },
-};
+});
 
 export default probe;

@@ -7,10 +7,9 @@
 // the usual portal sections /docs, /api, /pricing and /reference whether or not the crawl saw them.
 // access = 'none' when every one of those paths is disallowed (the agent may fetch nothing of the
 // public site, home page included), 'partial' when some are, 'all' when none are.
-import type { Snapshot } from '../../src/contract/page.js';
+import { type Access, type AgentPurpose, type AiAgentAccess, defineProbe, type Finding, type RobotsFacts, type Snapshot } from '../../src/contract/index.js';
 import type { FetchResult } from '../../src/fetch/types.js';
-import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
-import { AGENT_PURPOSES, AI_AGENTS, type AgentPurpose } from '../../src/robots/ai-agents.js';
+import { AGENT_PURPOSES, AI_AGENTS } from '../../src/robots/ai-agents.js';
 import { matcherFor, type AllowResult } from '../../src/robots/match.js';
 import { extractAgentToken, MAX_PARSE_BYTES, parseRobots, type RobotsFile } from '../../src/robots/parse.js';
 import { robotsFromResponse, robotsOutcome } from '../../src/robots/response.js';
@@ -45,40 +44,6 @@ export const PORTAL_SECTIONS = ['/docs', '/api', '/pricing', '/reference'];
 const DOCS_PATH = /^\/(docs?|documentation|reference|api|apis|guides?|developers?|dev|learn|manual)(\/|$|\?)/i;
 const MAX_PAGES = 200;
 const MAX_LINT_FINDINGS = 10;
-
-export type Access = 'all' | 'partial' | 'none';
-
-export interface AiAgentAccess {
-  agent: string;
-  operator: string | null;
-  purpose: AgentPurpose;
-  access: Access;
-  /** The group that applies: the agent's token as written in robots.txt, '*', or null (no group). */
-  group: string | null;
-}
-
-export interface RobotsFacts {
-  /** The robots.txt URL fetched. */
-  url: string;
-  /** True for a 2xx response whose body is not an HTML page. */
-  present: boolean;
-  /** HTTP status (0: no response). */
-  status: number;
-  aiAgents: AiAgentAccess[];
-  /** Absolute sitemap URLs from Sitemap lines (invalid ones are lint errors). */
-  sitemaps: string[];
-  /** One entry per agent of the group the line sits in; agent null when it is outside any group. */
-  contentSignals: Array<{ agent: string | null; value: string; line: number }>;
-  /** How many AI agents of each purpose have each access level. */
-  blockedPurposes: Record<AgentPurpose, Record<Access, number>>;
-  /** May portalprobe itself fetch the start URL? */
-  portalprobeAllowed: boolean;
-  sizeBytes: number;
-  /** Lines some crawlers ignore or misread (syntax, unknown directives, rules outside groups…). */
-  lintErrors: number;
-  /** How many public content paths access was judged on. */
-  checkedPaths: number;
-}
 
 /** The public content paths access is judged on (see the header comment). */
 export function publicContentPaths(snapshot: Snapshot): string[] {
@@ -172,13 +137,13 @@ function lintFindings(robots: RobotsFile, url: string): Finding[] {
   return findings;
 }
 
-export const robotsProbe: Probe<RobotsFacts> = {
+export const robotsProbe = defineProbe<RobotsFacts>()({
   id: 'robots',
   title: TEXT.title,
   description: TEXT.description,
   // 'pages' too: access is judged on the crawled pages' paths.
   reads: ['fetch', 'pages'],
-  async run(ctx: ProbeContext) {
+  async run(ctx) {
     const { snapshot } = ctx;
     const url = new URL('/robots.txt', snapshot.origin).href;
     const res = await ctx.fetch(url);
@@ -244,6 +209,6 @@ export const robotsProbe: Probe<RobotsFacts> = {
       findings,
     };
   },
-};
+});
 
 export default robotsProbe;

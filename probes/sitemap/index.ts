@@ -3,11 +3,10 @@
 // (https://www.sitemaps.org/protocol.html) and how well they cover the site: URL count, lastmod
 // coverage, share on the audited host, and how many crawled pages they list. Parsing and walking
 // live in src/sitemap; this file only gathers and summarises.
-import type { Page } from '../../src/contract/page.js';
+import { defineProbe, type Finding, type SitemapError, type SitemapFacts, type SitemapSummary } from '../../src/contract/index.js';
 import { ageInDays } from '../../src/util/age.js';
-import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
+import { isHtmlPage } from '../../src/crawl/page-views.js';
 import { findSitemapCandidates } from '../../src/sitemap/discover.js';
-import type { SitemapKind } from '../../src/sitemap/types.js';
 import { w3cDatetimeToMs } from '../../src/sitemap/w3c-datetime.js';
 import { walkSitemaps, type WalkedSitemap } from '../../src/sitemap/walk.js';
 
@@ -31,50 +30,6 @@ const MAX_FINDINGS = 60;
 /** Below this share of crawled pages listed, a finding says so. */
 const LOW_COVERAGE = 0.5;
 
-export interface SitemapSummary {
-  url: string;
-  status: number;
-  kind: SitemapKind;
-  urlCount: number;
-  /** Messages of the sitemap's errors. */
-  errors: string[];
-  depth: number;
-  parent: string | null;
-}
-
-export interface SitemapError {
-  /** The sitemap file the error is about. */
-  url: string;
-  code: string;
-  message: string;
-}
-
-/** A type alias, not an interface: it then fits Probe<Record<string, unknown>> in probes/index.ts. */
-export type SitemapFacts = {
-  /** The first sitemap found (declared ones first); null when none. */
-  url: string | null;
-  present: boolean;
-  /** Distinct URLs listed across all urlsets read. */
-  urlCount: number;
-  errors: SitemapError[];
-  sitemaps: SitemapSummary[];
-  /** Sitemap URLs declared in robots.txt. */
-  declaredInRobots: string[];
-  /** Share of listed URLs with a valid <lastmod>; null when no URL is listed. */
-  lastmodCoverage: number | null;
-  newestLastmod: string | null;
-  /** Whole days from newestLastmod to the audit start (Snapshot.startedAt); 0 when it is later; null without a lastmod. */
-  newestLastmodAgeDays: number | null;
-  /** Share of listed URLs on the audited origin's host; null when no URL is listed. */
-  sameHostShare: number | null;
-  /** Share of the crawl's 2xx HTML pages that a sitemap lists; null when the crawl has none. */
-  crawledPagesListed: number | null;
-  /** Index levels: 0 without an index, 1 for index → urlsets, 2 for a nested index. */
-  indexDepth: number;
-  /** True when the URL cap stopped the walk (counts cover the first MAX_URLS). */
-  urlCountCapped: boolean;
-};
-
 function normalize(url: string): string | null {
   try {
     const u = new URL(url);
@@ -93,11 +48,6 @@ function hostOf(url: string): string | null {
   }
 }
 
-function isHtmlPage(page: Page): boolean {
-  const type = (page.contentType ?? '').split(';', 1)[0].trim().toLowerCase();
-  return page.status >= 200 && page.status < 300 && (type === 'text/html' || type === 'application/xhtml+xml');
-}
-
 function share(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 1000) / 1000;
 }
@@ -112,13 +62,13 @@ function firstPresentUrl(sitemaps: SitemapSummary[]): string | undefined {
   return sitemaps.find((s) => s.status >= 200 && s.status < 300)?.url;
 }
 
-export const sitemapProbe: Probe<SitemapFacts> = {
+export const sitemapProbe = defineProbe<SitemapFacts>()({
   id: 'sitemap',
   title: TEXT.title,
   description: TEXT.description,
   // 'pages' for crawledPagesListed.
   reads: ['fetch', 'pages'],
-  async run(ctx: ProbeContext) {
+  async run(ctx) {
     const origin = ctx.snapshot.origin;
     const originHost = hostOf(origin);
     const candidates = await findSitemapCandidates(origin, ctx.fetch);
@@ -234,6 +184,6 @@ export const sitemapProbe: Probe<SitemapFacts> = {
       findings,
     };
   },
-};
+});
 
 export default sitemapProbe;

@@ -4,34 +4,7 @@
 import { entities, firstText, texts, walk } from '../../src/formats/schema-org/summarize.js';
 import type { Entity } from '../../src/formats/schema-org/types.js';
 import { anyIsA } from '../../src/formats/schema-org/vocab.js';
-
-export interface ContactPointSummary {
-  contactType?: string;
-  telephone?: string;
-  email?: string;
-  url?: string;
-}
-
-export interface OrganizationSummary {
-  /** The type as written (Organization or a subtype such as Corporation). */
-  type: string;
-  name: string | null;
-  url: string | null;
-  logo: string | null;
-  sameAs: string[];
-  contactPoint?: ContactPointSummary[];
-  /** The page it was read from. */
-  foundOn: string;
-}
-
-export interface WebApiSummary {
-  name: string | null;
-  documentation: string | null;
-  termsOfService: string | null;
-  /** The provider's name, url or @id. */
-  provider: string | null;
-  foundOn: string;
-}
+import type { ContactPointSummary, OrganizationSummary, WebApiSummary } from '../../src/contract/index.js';
 
 export interface PageEntities {
   url: string;

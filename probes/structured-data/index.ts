@@ -4,11 +4,11 @@
 // site read-out live in src/structured-data; this file picks the pages and words the findings.
 // No fetches: everything comes from the crawled pages (JSON-LD blocks and raw HTML).
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import type { Page, Snapshot } from '../../src/contract/page.js';
+import { defineProbe, type Finding, type Page, type Snapshot, type StructuredDataFacts } from '../../src/contract/index.js';
+import { htmlPages } from '../../src/crawl/page-views.js';
 import { AbortedError } from '../../src/errors.js';
-import type { Finding, Probe, ProbeContext } from '../../src/contract/probe.js';
 import { extractPage } from './extract-page.js';
-import { summarizeSite, type CheckedPage, type SiteStructuredData } from './site.js';
+import { summarizeSite, type CheckedPage } from './site.js';
 import type { WarningKind } from '../../src/formats/schema-org/types.js';
 
 const TEXT = {
@@ -31,23 +31,9 @@ const TEXT = {
   more: (n: number, what: string) => `${n} more ${what} not listed here (see facts).`,
 } as const;
 
-export type StructuredDataFacts = SiteStructuredData;
-
 /** Paths whose segment marks API documentation (for the "no WebAPI" finding). */
 const API_PATH = /(?:^|\/)(?:api|apis|api-?reference|api-?docs|apidocs|reference|openapi|swagger|graphql)(?:\/|$|\.)/i;
 const MAX_FINDINGS_PER_KIND = 10;
-
-/** Successful HTML pages, once per final URL. */
-export function htmlPages(snapshot: Snapshot): Page[] {
-  const seen = new Set<string>();
-  return snapshot.pages.filter((p) => {
-    const url = p.finalUrl || p.url;
-    const html = !p.contentType || /html/i.test(p.contentType);
-    if (p.status < 200 || p.status >= 300 || !html || (!p.html && p.jsonLd.length === 0) || seen.has(url)) return false;
-    seen.add(url);
-    return true;
-  });
-}
 
 function sameUrl(a: string, b: string): boolean {
   try {
@@ -86,7 +72,7 @@ const WARNING_TEXT: Partial<Record<WarningKind, { severity: Finding['severity'];
   'too-large': { severity: 'info', message: TEXT.limits },
 };
 
-export function findingsFor(site: SiteStructuredData, checked: readonly CheckedPage[], home: Page | undefined): Finding[] {
+export function findingsFor(site: StructuredDataFacts, checked: readonly CheckedPage[], home: Page | undefined): Finding[] {
   const findings: Finding[] = [];
   // site.invalid is itself bounded; the "more" line counts from the exact total.
   const shown = site.invalid.slice(0, MAX_FINDINGS_PER_KIND);
@@ -134,12 +120,12 @@ export function findingsFor(site: SiteStructuredData, checked: readonly CheckedP
   return findings;
 }
 
-export const structuredDataProbe: Probe<StructuredDataFacts> = {
+export const structuredDataProbe = defineProbe<StructuredDataFacts>()({
   id: 'structured-data',
   title: TEXT.title,
   description: TEXT.description,
   reads: ['pages'],
-  async run(ctx: ProbeContext) {
+  async run(ctx) {
     const { snapshot } = ctx;
     const checked: CheckedPage[] = [];
     let home: Page | undefined;
@@ -154,6 +140,6 @@ export const structuredDataProbe: Probe<StructuredDataFacts> = {
     const facts = summarizeSite(checked);
     return { facts, findings: findingsFor(facts, checked, home) };
   },
-};
+});
 
 export default structuredDataProbe;

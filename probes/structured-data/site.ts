@@ -1,10 +1,11 @@
 // Site-wide facts from the pages' structured data: which schema.org types appear where, which
 // business types are present, the organisation / WebAPI / FAQ read-outs, invalid blocks, and a
 // bounded per-page listing for the report. Pure: the probe passes in extracted pages.
-import { countFaqQuestions, findOrganization, findWebApi, type OrganizationSummary, type PageEntities, type WebApiSummary } from './business.js';
+import { countFaqQuestions, findOrganization, findWebApi, type PageEntities } from './business.js';
 import { schemaTypes, summarizeItem, treeTypes } from '../../src/formats/schema-org/summarize.js';
-import type { BlockWarning, ItemSummary, PageStructuredData, Syntax } from '../../src/formats/schema-org/types.js';
-import { BUSINESS_TYPES, anyIsA, isSchemaName, type BusinessType } from '../../src/formats/schema-org/vocab.js';
+import type { BlockWarning, PageStructuredData } from '../../src/formats/schema-org/types.js';
+import { BUSINESS_TYPES, anyIsA, isSchemaName } from '../../src/formats/schema-org/vocab.js';
+import type { BusinessType, InvalidEntry, PageListing, StructuredDataFacts, Syntax } from '../../src/contract/index.js';
 
 /** Bounds on what the facts list (counts stay exact). */
 export const LIST_LIMITS = {
@@ -15,51 +16,6 @@ export const LIST_LIMITS = {
   otherTypes: 50,
 } as const;
 
-export interface InvalidEntry {
-  url: string;
-  syntax: Syntax;
-  /** 0-based JSON-LD block index on the page. */
-  block: number;
-  reason: string;
-  recovered: boolean;
-}
-
-export interface PageListing {
-  url: string;
-  items: ItemSummary[];
-  /** Items beyond `items` (the list is bounded). */
-  moreItems: number;
-  invalid: Array<{ syntax: Syntax; block: number; reason: string; recovered: boolean }>;
-  warnings: string[];
-}
-
-export interface SiteStructuredData {
-  types: string[];
-  invalidBlocks: number;
-  recoveredBlocks: number;
-  pagesChecked: number;
-  pagesWithStructuredData: number;
-  jsonLdBlocks: number;
-  /** Pages using each syntax (with at least one item). */
-  syntaxes: Record<'jsonLd' | 'microdata' | 'rdfa', number>;
-  /** schema.org type → pages where it appears at any depth (first LIST_LIMITS.urlsPerType). */
-  byType: Record<string, string[]>;
-  /** schema.org type → number of pages where it appears. */
-  typePageCounts: Record<string, number>;
-  /** Types from other vocabularies (IRIs), sorted. */
-  otherTypes: string[];
-  invalid: InvalidEntry[];
-  /** JSON-LD blocks without @context or with a non-schema.org one. */
-  contextWarnings: number;
-  businessTypes: Record<BusinessType, boolean>;
-  organization: OrganizationSummary | null;
-  webApi: WebApiSummary | null;
-  faqQuestions: number;
-  /** Types on the home page (null when the home page was not among the checked pages). */
-  homeTypes: string[] | null;
-  pages: PageListing[];
-}
-
 export interface CheckedPage {
   data: PageStructuredData;
   isHome: boolean;
@@ -69,7 +25,7 @@ const SYNTAX_KEY: Record<Syntax, 'jsonLd' | 'microdata' | 'rdfa'> = { 'json-ld':
 
 const isContextWarning = (w: BlockWarning): boolean => w.kind === 'context-missing' || w.kind === 'context-not-schema-org';
 
-export function summarizeSite(pages: readonly CheckedPage[]): SiteStructuredData {
+export function summarizeSite(pages: readonly CheckedPage[]): StructuredDataFacts {
   const byType = new Map<string, string[]>();
   const allTypes = new Set<string>();
   const invalid: InvalidEntry[] = [];

@@ -2,8 +2,7 @@
 // same snapshot summary, probe results and fit-check answers always give the same scores.
 import { packageInfo } from '../util/package-info.js';
 import { loadModel, scorePractices, scoreModel, buildRoadmap, factsFromProbes, type Assessment } from '../model/index.js';
-import type { Page, Snapshot } from '../contract/page.js';
-import { SCHEMA_VERSION, type FitCheckEntry, type ProbeResultEntry, type Report } from '../contract/report.js';
+import { type FitCheckEntry, type Page, type ProbeResultEntry, type Report, SCHEMA_VERSION, type Snapshot } from '../contract/index.js';
 
 export interface ReportInput {
   snapshot: Omit<Snapshot, 'pages'> & { pages: Pick<Page, 'url' | 'finalUrl' | 'status' | 'depth' | 'via' | 'contentType' | 'title' | 'parseNote'>[] };

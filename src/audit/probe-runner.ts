@@ -1,8 +1,12 @@
-// Runs probes side by side over one Snapshot. A probe that throws becomes an `error` entry with a
-// stable code; the audit always completes. Probes never see each other's results.
-import { toPortalProbeError } from '../errors.js';
-import type { ProbeResultEntry } from '../contract/report.js';
-import type { Probe, ProbeContext } from '../contract/probe.js';
+// Runs probes side by side over one Snapshot. Each probe gets only the inputs its `reads` declares
+// (probe-context.ts) and its own abort signal, linked to the audit's: when the probe runs out of
+// time the signal is aborted with a ProbeTimeoutError, so its fetches and renders stop too. A probe
+// that throws or times out becomes an `error` entry with a stable code; the audit always completes.
+// Probes never see each other's results.
+import { setMaxListeners } from 'node:events';
+import { ProbeTimeoutError, toPortalProbeError } from '../errors.js';
+import type { Probe, ProbeResultEntry } from '../contract/index.js';
+import { probeContext, type ProbeSupplies } from './probe-context.js';
 
 export interface ProbeRunHooks {
   onProbeStart?: (id: string) => void;
@@ -12,22 +16,26 @@ export interface ProbeRunHooks {
 export interface RunProbesOptions {
   /** Probe ids to skip (reported as `skipped`). */
   skip?: string[];
-  /** Longest a single probe may run before it is reported as an error. @default 120_000 */
+  /** Longest a single probe may run before it is aborted and reported as an error. @default 120_000 */
   probeTimeoutMs?: number;
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, id: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`probe ${id} took longer than ${ms} ms`), { code: 'PP_ERR_TIMEOUT' })), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-export async function runProbe(probe: Probe, ctx: ProbeContext, timeoutMs: number): Promise<ProbeResultEntry> {
+export async function runProbe(probe: Probe, supplies: ProbeSupplies, timeoutMs: number): Promise<ProbeResultEntry> {
   const t0 = performance.now();
+  const own = new AbortController();
+  const signal = AbortSignal.any([supplies.signal, own.signal]);
+  // Every fetch and render of the probe listens on this signal.
+  setMaxListeners(0, signal);
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const err = new ProbeTimeoutError(probe.id, timeoutMs);
+      own.abort(err);
+      reject(err);
+    }, timeoutMs);
+  });
   try {
-    const output = await withTimeout(probe.run(ctx), timeoutMs, probe.id);
+    const output = await Promise.race([probe.run(probeContext(probe.reads, supplies, signal)), timedOut]);
     return {
       id: probe.id,
       status: 'ok',
@@ -37,21 +45,20 @@ export async function runProbe(probe: Probe, ctx: ProbeContext, timeoutMs: numbe
     };
   } catch (err) {
     const error = toPortalProbeError(err);
-    const code = (err as { code?: string })?.code && typeof (err as { code?: string }).code === 'string' && (err as { code: string }).code.startsWith('PP_ERR_')
-      ? (err as { code: string }).code
-      : error.code;
     return {
       id: probe.id,
       status: 'error',
       durationMs: Math.round(performance.now() - t0),
       facts: {},
       findings: [{ severity: 'error', message: `Probe ${probe.id} failed: ${error.message}` }],
-      error: { code, message: error.message },
+      error: { code: error.code, message: error.message },
     };
+  } finally {
+    clearTimeout(timer);
   }
 }
 
-export async function runProbes(probes: Probe[], ctx: ProbeContext, hooks: ProbeRunHooks = {}, options: RunProbesOptions = {}): Promise<ProbeResultEntry[]> {
+export async function runProbes(probes: Probe[], supplies: ProbeSupplies, hooks: ProbeRunHooks = {}, options: RunProbesOptions = {}): Promise<ProbeResultEntry[]> {
   const skip = new Set(options.skip ?? []);
   const timeoutMs = options.probeTimeoutMs ?? 120_000;
   const results = await Promise.all(probes.map(async (probe) => {
@@ -61,7 +68,7 @@ export async function runProbes(probes: Probe[], ctx: ProbeContext, hooks: Probe
       return entry;
     }
     hooks.onProbeStart?.(probe.id);
-    const entry = await runProbe(probe, ctx, timeoutMs);
+    const entry = await runProbe(probe, supplies, timeoutMs);
     hooks.onProbeDone?.(entry);
     return entry;
   }));

@@ -1,41 +1,16 @@
-// Reading one extra URL for a probe: the crawl's copy when the Snapshot already holds the URL as a
-// page (probes never fetch a crawled page again), else the audit's cached fetch. The answer is
-// reduced to what the markdown and agent-discovery probes judge: status, headers, decoded text and
-// whether robots.txt kept portalprobe from asking. Never throws.
+// Read from the crawl, else fetch: one extra URL for a probe, as the crawl's copy when the Snapshot
+// already holds the URL as a page (probes never fetch a crawled page again), else through the
+// audit's cached fetch. The answer is reduced to what probes judge: status, headers, decoded text
+// and whether robots.txt kept portalprobe from asking. Never throws. Probes call it as ctx.read
+// (src/audit/probe-context.ts); the helpers below judge its answers.
 import { PAGE_ACCEPT } from '../crawl/crawler.js';
-import type { Page } from '../contract/page.js';
+import type { Page, ReadOptions, Resource } from '../contract/index.js';
 import { decodeBody, mediaType } from '../fetch/decode.js';
-import type { FetchRequest } from '../fetch/types.js';
+import type { FetchRequest, FetchResult } from '../fetch/types.js';
 import { looksLikeHtml } from '../llms-txt/response.js';
-import type { ProbeContext } from '../contract/probe.js';
-
-export interface Resource {
-  url: string;
-  finalUrl: string;
-  /** 0 when there was no HTTP response (see `error`). */
-  status: number;
-  headers: Record<string, string>;
-  /** Media type without parameters, lower-cased ('' when absent). */
-  type: string;
-  text: string;
-  truncated: boolean;
-  error?: { code: string; message: string };
-  /** The crawl's copy was used; no request was sent. */
-  fromSnapshot: boolean;
-}
 
 /** The crawl fetches pages with this Accept (src/crawl/crawler.ts); asking the same way hits the audit cache. */
 export const CRAWL_ACCEPT = PAGE_ACCEPT;
-
-/** Index of the Snapshot's pages by requested and final URL. */
-export function pageIndex(pages: Page[]): Map<string, Page> {
-  const index = new Map<string, Page>();
-  for (const page of pages) {
-    if (!index.has(page.url)) index.set(page.url, page);
-    if (page.finalUrl && !index.has(page.finalUrl)) index.set(page.finalUrl, page);
-  }
-  return index;
-}
 
 function fromPage(page: Page): Resource {
   const resource: Resource = {
@@ -45,19 +20,13 @@ function fromPage(page: Page): Resource {
     headers: page.headers,
     type: mediaType(page.contentType ?? page.headers['content-type']),
     text: page.html,
+    bytes: page.bytes,
     truncated: page.truncated,
+    redirects: page.redirects,
     fromSnapshot: true,
   };
   if (page.error) resource.error = page.error;
   return resource;
-}
-
-export interface ReadOptions {
-  /** Accept header; omitted when undefined (same cache entry as other probes that send none). */
-  accept?: string;
-  maxBodyBytes?: number;
-  /** Use the crawl's copy when the Snapshot holds the URL. @default true (false for content negotiation) */
-  useSnapshot?: boolean;
 }
 
 /**
@@ -65,7 +34,12 @@ export interface ReadOptions {
  * (a 2xx non-HTML page keeps no body in the Snapshot, so it is asked for again with the crawl's
  * Accept: a cache hit).
  */
-export async function readResource(ctx: ProbeContext, pages: Map<string, Page>, url: string, options: ReadOptions = {}): Promise<Resource> {
+export async function readResource(
+  ctx: { fetch: (url: string, request?: FetchRequest) => Promise<FetchResult>; signal: AbortSignal },
+  pages: ReadonlyMap<string, Page>,
+  url: string,
+  options: ReadOptions = {},
+): Promise<Resource> {
   const page = pages.get(url);
   if (options.useSnapshot !== false && page && page.status !== 0 && (page.html !== '' || page.status < 200 || page.status >= 300)) {
     return fromPage(page);
@@ -84,18 +58,17 @@ export async function readResource(ctx: ProbeContext, pages: Map<string, Page>, 
     headers: res.headers,
     type: mediaType(contentType),
     text: res.status === 0 ? '' : decodeBody(res.body, contentType),
+    bytes: res.body.byteLength,
     truncated: res.truncated,
+    redirects: res.redirects,
     fromSnapshot: false,
   };
   if (res.error) resource.error = { code: res.error.code, message: res.error.message };
   return resource;
 }
 
-export const isOk = (r: Resource): boolean => r.status >= 200 && r.status < 300;
-export const robotsBlocked = (r: Resource): boolean => r.error?.code === 'PP_ERR_ROBOTS_DISALLOWED';
-
-/** True when the text opens like an HTML document (a soft 404 or a page instead of the file asked for). */
-export { looksLikeHtml };
+export const isOk = (r: Pick<Resource, 'status'>): boolean => r.status >= 200 && r.status < 300;
+export const robotsBlocked = (r: Pick<Resource, 'error'>): boolean => r.error?.code === 'PP_ERR_ROBOTS_DISALLOWED';
 
 /** True when the answer is an HTML page: by its media type or by its first bytes. */
 export function isHtmlAnswer(r: Pick<Resource, 'type' | 'text'>): boolean {
@@ -103,7 +76,7 @@ export function isHtmlAnswer(r: Pick<Resource, 'type' | 'text'>): boolean {
 }
 
 /** Short "HTTP 404" / "no response: …" / "not checked (robots.txt)" note for evidence strings. */
-export function statusNote(r: Resource): string {
+export function statusNote(r: Pick<Resource, 'status' | 'type' | 'error'>): string {
   if (robotsBlocked(r)) return 'not checked (robots.txt)';
   if (r.status === 0) return `no response${r.error ? `: ${r.error.message}` : ''}`;
   return `HTTP ${r.status}${r.type ? `, ${r.type}` : ''}`;

@@ -8,16 +8,15 @@ import { crawl } from '../crawl/crawler.js';
 import { createPageParser } from '../crawl/parse-pool.js';
 import { discoverSeeds } from '../crawl/seeds.js';
 import { runProbes } from './probe-runner.js';
-import { tryLaunchBrowser, closeBrowser, createRenderLinks } from '../browser/index.js';
+import { browserAccess, tryLaunchBrowser, closeBrowser, createRenderLinks } from '../browser/index.js';
 import { createAnswerer, loadPrompts, loadQuestions, runFitCheck } from '../fitcheck/index.js';
 import type { LoadedQuestions } from '../fitcheck/questions.js';
 import { decodeBody } from '../fetch/decode.js';
-import type { ProbeContext } from '../contract/probe.js';
+import type { Report } from '../contract/index.js';
 import { ALL_PROBES } from '../../probes/index.js';
 import { loadRobotsPolicy } from './robots-policy.js';
 import { AUDIT_DEFAULTS, type AuditOptions } from './options.js';
 import { buildReport } from './build-report.js';
-import type { Report } from '../contract/report.js';
 
 export function parseTargetUrl(input: string): URL {
   let url: URL;
@@ -86,14 +85,13 @@ export async function runAudit(target: string, options: AuditOptions = {}): Prom
     };
     checkCancelled();
     emit({ type: 'phase', phase: 'probes', at: Date.now() });
-    const ctx: ProbeContext = {
+    const probes = await runProbes(ALL_PROBES, {
       snapshot,
       fetch,
       signal: controller.signal,
-      browser: launched.browser ?? launched.reason,
+      browser: browserAccess(launched),
       options: { maxLinkChecks: AUDIT_DEFAULTS.maxLinkChecks, maxSitemapDepth: AUDIT_DEFAULTS.maxSitemapDepth },
-    };
-    const probes = await runProbes(ALL_PROBES, ctx, {
+    }, {
       onProbeStart: (id) => emit({ type: 'probe', id, status: 'running' }),
       onProbeDone: (entry) => emit({ type: 'probe', id: entry.id, status: entry.status, durationMs: entry.durationMs }),
     }, { skip: options.skipProbes });

@@ -15,7 +15,7 @@
 //    Next/Nuxt/Gatsby pages carry them too).
 // A page is a likely shell only when its text is also thin — a long static article with an empty
 // widget mount point is not an app shell.
-import type { Page } from '../contract/page.js';
+import type { Page } from '../contract/index.js';
 import { countWords } from './words.js';
 
 export type ShellInput = Pick<Page, 'html' | 'visibleText' | 'mainText' | 'noscriptText' | 'scripts' | 'rawTextLength'>;

@@ -10,7 +10,7 @@ import { HostLimiter } from '../fetch/host-limiter.js';
 import type { FetchResult } from '../fetch/types.js';
 import { DOCUMENT_ACCEPT, interceptRequests, type InterceptRecord, type RenderFetch } from './intercept.js';
 
-export { closeBrowser, findChromium, isBrowser, launchBrowser, tryLaunchBrowser, CHROMIUM_ARGS, CHROMIUM_ENV, NO_BROWSER_ENV } from './launch.js';
+export { browserAccess, closeBrowser, findChromium, launchBrowser, tryLaunchBrowser, CHROMIUM_ARGS, CHROMIUM_ENV, NO_BROWSER_ENV } from './launch.js';
 export type { LaunchOptions, LaunchResult } from './launch.js';
 export { DOCUMENT_ACCEPT, decideRequest, type InterceptRecord, type RenderFetch } from './intercept.js';
 

@@ -1,4 +1,4 @@
 // The headless-browser module's public surface (see browser.ts).
 export * from './browser.js';
 export { createRenderLinks, type RenderLinks, type RenderLinksOptions } from './render-links.js';
-export { isRenderable, pageDocument } from './page-document.js';
+export { pageDocument } from './page-document.js';

@@ -10,6 +10,7 @@
 // verified on this machine: a context without interception reaches neither 127.0.0.1 nor localhost.
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
+import type { BrowserAccess } from '../contract/index.js';
 
 export const CHROMIUM_ENV = 'PORTALPROBE_CHROMIUM';
 export const NO_BROWSER_ENV = 'PORTALPROBE_NO_BROWSER';
@@ -108,7 +109,7 @@ export async function closeBrowser(browser: Browser | null | undefined): Promise
   await browser.close().catch(() => {});
 }
 
-/** Whether `value` looks like a playwright Browser (ProbeContext.browser is typed `unknown`). */
-export function isBrowser(value: unknown): value is Browser {
-  return typeof value === 'object' && value !== null && typeof (value as Browser).newContext === 'function';
+/** A launch result as the probes receive it (ProbeContext.browser). */
+export function browserAccess(launched: LaunchResult): BrowserAccess {
+  return launched.browser ? { state: 'available', browser: launched.browser } : { state: 'unavailable', reason: launched.reason };
 }

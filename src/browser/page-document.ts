@@ -2,7 +2,7 @@
 // crawl already holds costs no new request for the HTML (probe rule: never re-fetch a page the
 // snapshot holds). The crawl keeps the HTML decoded, so it is served as UTF-8 — the HTTP charset
 // outranks any <meta charset> in the page (WHATWG HTML, "determining the character encoding").
-import type { Page } from '../contract/page.js';
+import type { Page } from '../contract/index.js';
 import type { FetchResult } from '../fetch/types.js';
 
 export function pageDocument(page: Page): FetchResult {
@@ -20,9 +20,4 @@ export function pageDocument(page: Page): FetchResult {
     durationMs: page.timing.totalMs,
     ttfbMs: page.timing.ttfbMs,
   };
-}
-
-/** HTML pages the crawl fetched successfully: the only ones worth rendering. */
-export function isRenderable(page: Page): boolean {
-  return page.status >= 200 && page.status < 300 && page.html.length > 0 && !page.error;
 }

@@ -9,7 +9,7 @@
 // visibleText joins some block elements), app shells to a few percent. 50 words keeps a tiny page
 // whose "content" is a cookie banner from counting; 20 % leaves room for a static header and footer
 // around client-rendered content.
-import type { Anchor } from '../contract/page.js';
+import type { Anchor } from '../contract/index.js';
 import { detectAppShell, type ShellInput, type ShellSignal } from './app-shell.js';
 import { countWords } from './words.js';
 

@@ -4,7 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { UsageError } from '../errors.js';
-import type { Report } from '../contract/report.js';
+import type { Report } from '../contract/index.js';
 import { EXIT } from './exit-codes.js';
 import { evaluateGate, gateReason, parseGate, type GateSpec } from './gate.js';
 import { ciSummary, type CiSummary } from './summary.js';

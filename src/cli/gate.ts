@@ -2,7 +2,7 @@
 // lens. Parsing turns bad flags into usage errors (exit 2) before any audit runs; evaluation is
 // pure (Report in, verdict out) and the CLI exits 1 with one line built by `gateReason`.
 import { UsageError } from '../errors.js';
-import { LENSES, type LensId, type Report } from '../contract/report.js';
+import { LENSES, type LensId, type Report } from '../contract/index.js';
 import { lensAssessed } from '../../reports/summary.js';
 
 /** Flags the gate adds to `audit` and `compare` (node:util parseArgs options). */

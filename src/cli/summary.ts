@@ -1,6 +1,6 @@
 // What the CLI prints after an audit: the one-screen text summary on stdout, and the small JSON
 // summary for a CI job log (`--summary-json FILE|-`). Both read the Report only.
-import { FOCUS_AREAS, LENSES, type FocusAreaId, type LensId, type Report } from '../contract/report.js';
+import { FOCUS_AREAS, type FocusAreaId, LENSES, type LensId, type Report } from '../contract/index.js';
 import { focusAreaAssessed, lensAssessed } from '../../reports/summary.js';
 import type { GateResult } from './gate.js';
 import type { Comparison } from '../compare/types.js';

@@ -6,7 +6,7 @@ import { renderJson } from '../../reports/json.js';
 import { renderMarkdown } from '../../reports/markdown.js';
 import { renderHtml } from '../../reports/html.js';
 import { UsageError } from '../errors.js';
-import type { Report } from '../contract/report.js';
+import type { Report } from '../contract/index.js';
 
 export const REPORT_FORMATS = ['json', 'md', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

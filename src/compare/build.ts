@@ -3,7 +3,7 @@
 // the reports say and never re-scores: a focus area, lens or enabler a report could not assess is
 // null (not 0), so a missing measurement never makes a portal look worse or another one lead.
 import { UsageError } from '../errors.js';
-import { FOCUS_AREAS, LENSES, type FocusAreaId, type LensId, type Report } from '../contract/report.js';
+import { FOCUS_AREAS, type FocusAreaId, LENSES, type LensId, type Report } from '../contract/index.js';
 import { enablerScored, focusAreaAssessed, lensAssessed } from '../../reports/summary.js';
 import {
   COMPARISON_SCHEMA_VERSION,

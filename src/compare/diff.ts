@@ -1,6 +1,6 @@
 // Which practices changed between two audits of the same portal. Pure: two reports in, the
 // changed practices out (status or score), plus score movement at the top level.
-import type { PracticeResult, PracticeStatus, Report, ReportChanges } from '../contract/report.js';
+import type { PracticeResult, PracticeStatus, Report, ReportChanges } from '../contract/index.js';
 
 // The shapes are the report's own (ReportChanges), so a diff can be stored in a report as is.
 export type PracticeChange = ReportChanges['changes'][number];

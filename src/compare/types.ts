@@ -2,7 +2,7 @@
 // Built from saved or fresh reports by buildComparison (build.ts); the renderers
 // (reports/comparison-*.ts) read only this. Portals are referred to by their index in `portals`;
 // index 0 is always the subject.
-import type { Evidence, FocusAreaId, LensId, PracticeStatus } from '../contract/report.js';
+import type { Evidence, FocusAreaId, LensId, PracticeStatus } from '../contract/index.js';
 
 export const COMPARISON_SCHEMA_VERSION = 1 as const;
 

@@ -1,6 +1,6 @@
 // The JSON report contract, schemaVersion 1 (../shared/DESIGN.md §3). CI pipelines, dashboards and
 // the renderers read this shape; keys may be added, never renamed or removed.
-import type { Finding } from './probe.js';
+import type { Finding } from './finding.js';
 
 export const SCHEMA_VERSION = 1 as const;
 

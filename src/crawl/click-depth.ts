@@ -1,6 +1,6 @@
 // Click depth is a property of the link graph, not of the order pages happened to be fetched in:
 // a breadth-first walk from the start page over the anchors of crawled pages.
-import type { Page } from '../contract/page.js';
+import type { Page } from '../contract/index.js';
 
 export function computeClickDepths(pages: Pick<Page, 'url' | 'finalUrl' | 'anchors'>[], startUrl: string): Map<string, number> {
   const byUrl = new Map<string, Pick<Page, 'url' | 'finalUrl' | 'anchors'>>();

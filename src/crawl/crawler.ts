@@ -8,7 +8,7 @@ import { computeClickDepths } from './click-depth.js';
 import { Frontier, isCrawlable, normalizeUrl, type FrontierEntry } from './frontier.js';
 import type { PageParser } from './parse-pool.js';
 import type { PageArtifacts } from './parse-page.js';
-import type { CrawlOptions, DiscoveredVia, Page, Snapshot } from '../contract/page.js';
+import type { CrawlOptions, DiscoveredVia, Page, Snapshot } from '../contract/index.js';
 
 export type AuditFetch = (url: string, request?: { method?: 'GET' | 'HEAD'; headers?: Record<string, string> }) => Promise<FetchResult>;
 

@@ -1,7 +1,7 @@
 // The crawl frontier: URLs waiting to be fetched, lowest crawl depth first, each URL once.
 // Links found on pages come before sitemap/llms.txt seeds of a deeper level, so the crawl sees
 // what a person clicking from the home page sees before it fills up from machine-readable lists.
-import type { DiscoveredVia } from '../contract/page.js';
+import type { DiscoveredVia } from '../contract/index.js';
 
 export interface FrontierEntry {
   url: string;

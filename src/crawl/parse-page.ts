@@ -5,7 +5,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import { withParserTextAppend } from './parser-text-append.js';
 import { NavigationCollector, navigationHints } from '../../probes/navigation/elements.js';
-import type { Anchor, FormSummary, Heading, LinkTag, MetaTag, PageArtifacts, PageNavigation, Section } from '../contract/page.js';
+import type { Anchor, FormSummary, Heading, LinkTag, MetaTag, PageArtifacts, PageNavigation, Section } from '../contract/index.js';
 
 export type { PageArtifacts };
 

@@ -4,7 +4,7 @@
 import { sitemapPageUrls } from '../sitemap/discover.js';
 import { llmsTxtLinks } from '../llms-txt/seeds.js';
 import type { AuditFetch } from './crawler.js';
-import type { DiscoveredVia } from '../contract/page.js';
+import type { DiscoveredVia } from '../contract/index.js';
 
 export interface SeedLimits {
   /** Sitemap URLs taken at most. @default 5000 */

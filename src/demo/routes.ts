@@ -2,6 +2,7 @@
 // pages (redirects, fixed statuses, Markdown negotiation, extra headers, hidden files, latency), so
 // one generic server can play many different portals. Pure: parsing, merging and path matching.
 import { ParseError } from '../errors.js';
+import { isRecord } from '../util/is-record.js';
 
 /** The file in a portal's root folder that declares its routes; it is never served itself. */
 export const ROUTES_FILE = '_routes.json';
@@ -138,10 +139,6 @@ function checkPathMap(
     const problem = check(rule, `${name}["${path}"]`);
     if (problem) problems.push(problem);
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isStringRecord(value: unknown): value is Record<string, string> {

@@ -4,7 +4,7 @@
 // readability ran, so nothing hidden can reach a chunk. Long sections are split at sentence
 // boundaries; a single sentence longer than N tokens is cut on a token boundary. Sentences that
 // look like prompt injection are taken out here (injection.ts) and reported.
-import type { Page } from '../contract/page.js';
+import type { Page } from '../contract/index.js';
 import { countTokens, truncateToTokens } from '../util/tokens.js';
 import { stripInjections } from './injection.js';
 import { splitSentences } from './text.js';

@@ -3,7 +3,7 @@
 // Fact names follow DESIGN.md §3 and the probes in probes/*.ts (robots.aiAgents, gating.gatedUrls
 // and gating.pages, rendering.jsOnlyUrls, llms-txt.links, markdown.mdSiblingUrls /
 // negotiatingUrls, sitemap.urls when a sitemap probe exposes its URLs).
-import type { ProbeResultEntry } from '../contract/report.js';
+import type { ProbeResultEntry } from '../contract/index.js';
 import { urlKey } from './verify.js';
 
 export interface RobotsAgentFact {

@@ -10,8 +10,7 @@
 // run info feeds `run.answerer` and `run.tokens`. Nothing here scores: the model's fit-check rules
 // read `answerable` and the verified citations.
 import { AbortedError } from '../errors.js';
-import type { Snapshot } from '../contract/page.js';
-import type { ProbeResultEntry } from '../contract/report.js';
+import type { ProbeResultEntry, Snapshot } from '../contract/index.js';
 import { chunkPages, CHUNK_DEFAULTS } from './chunk.js';
 import { readFacts } from './facts.js';
 import { findInjections, mergeInjections } from './injection.js';
@@ -20,6 +19,7 @@ import type { LoadedQuestions } from './questions.js';
 import { buildIndex, RETRIEVAL_DEFAULTS } from './retrieve.js';
 import type { Answerer, AnswerDraft, FitCheckResultEntry, Question, SuspectedInjection } from './types.js';
 import { createVerifier } from './verify.js';
+import { mapPool } from '../util/map-pool.js';
 
 export type { FitCheckResultEntry, Question, Answerer, SuspectedInjection } from './types.js';
 export { loadQuestions, parseQuestionSet, readQuestionFile } from './questions.js';
@@ -81,20 +81,6 @@ const FLAGS = {
 } as const;
 
 const NOT_ANSWERED: AnswerDraft = { answerable: false, answer: '', confidence: 0, citations: [] };
-
-/** Runs `worker` over `items` with at most `limit` at once, keeping results in input order. */
-async function mapPool<T, R>(items: readonly T[], limit: number, worker: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const run = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await worker(items[i], i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, run));
-  return results;
-}
 
 export async function runFitCheck(input: RunFitCheckInput): Promise<FitCheckRun> {
   const questions = 'questions' in input.questions ? input.questions.questions : input.questions;

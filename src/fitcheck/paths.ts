@@ -8,7 +8,7 @@
 // For an unanswered question the path looks for the page that probably held the answer: a gated,
 // JavaScript-only or robots-blocked URL whose path or link text matches the question's keywords
 // (e.g. the "Pricing" nav link that redirects to a login page).
-import type { Page, Snapshot } from '../contract/page.js';
+import type { Page, Snapshot } from '../contract/index.js';
 import { matcherFor, parseRobots, type AgentMatcher } from '../robots/index.js';
 import { AI_AGENTS } from '../robots/ai-agents.js';
 import type { FitCheckFacts } from './facts.js';

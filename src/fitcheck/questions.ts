@@ -8,6 +8,7 @@ import { parseDocument } from 'yaml';
 import { QuestionsInvalidError } from '../errors.js';
 import { packageRoot } from '../util/package-info.js';
 import type { Persona, Question, QuestionSet } from './types.js';
+import { isRecord } from '../util/is-record.js';
 
 const TEXT = {
   tooLarge: (bytes: number, max: number) => `the file is ${bytes} bytes, more than the ${max} allowed`,
@@ -45,7 +46,6 @@ export function defaultQuestionsDir(): string {
 
 type Problems = string[];
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function checkKeys(value: Record<string, unknown>, allowed: readonly string[], where: string, problems: Problems): void {
   for (const key of Object.keys(value)) if (!allowed.includes(key)) problems.push(TEXT.unknownKey(where, key, allowed));

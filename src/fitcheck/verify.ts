@@ -5,7 +5,7 @@
 // marks elided text: the parts must appear in order. A quote that overlaps a sentence flagged as
 // prompt injection (injection.ts) is never verified. An answer with no verified citation is not
 // answerable — whatever the answerer said.
-import type { Page } from '../contract/page.js';
+import type { Page } from '../contract/index.js';
 import { normalizeForMatch } from './text.js';
 import type { AnswerDraft, CheckedCitation, Citation, SuspectedInjection } from './types.js';
 

@@ -3,9 +3,11 @@
 // object has an optional `anchor` and, per relation type, an ARRAY of target objects with `href`
 // (RFC 9264 §4.2.2–4.2.3). API entries use service-desc / service-doc / service-meta / status
 // (RFC 8631) or list APIs as `item` bookmarks; `api-catalog` links nest catalogs (RFC 9727 §4.3).
-// This is a structural check with every problem named; src/openapi/api-catalog.ts reads the same
-// file leniently for spec URLs. Pure.
-import { absoluteHttpUrl, isAbsoluteUri, isRecord, parseJsonObject, str } from './json.js';
+// One parser for the format: a structural check with every problem named (the agent-discovery probe
+// reports on the catalog) and every target link in order (the openapi probe takes spec URLs from
+// them). Pure.
+import { absoluteHttpUrl, isAbsoluteUri, parseJsonObject, str } from './json.js';
+import { isRecord } from '../util/is-record.js';
 
 /** RFC 9727 §7.3 registers this profile URI; the Content-Type SHOULD carry it (§4.2). */
 export const API_CATALOG_PROFILE = 'https://www.rfc-editor.org/info/rfc9727';
@@ -64,6 +66,8 @@ export interface ApiCatalogParse {
   nestedCatalogs: string[];
   /** The first MAX_ENTRIES_KEPT context objects. */
   entries: CatalogEntry[];
+  /** Every target link of every context object, in document order (at most MAX_LINKS). */
+  targets: CatalogTarget[];
   errors: string[];
   warnings: string[];
 }
@@ -79,7 +83,7 @@ const REL_FIELD: Record<string, keyof Omit<CatalogEntry, 'anchor'>> = {
 
 /** Parses and checks an API catalog's text; relative URIs resolve against `baseUrl`. */
 export function parseApiCatalog(text: string, baseUrl: string): ApiCatalogParse {
-  const result: ApiCatalogParse = { parsed: false, valid: false, linkCount: 0, apiCount: 0, nestedCatalogs: [], entries: [], errors: [], warnings: [] };
+  const result: ApiCatalogParse = { parsed: false, valid: false, linkCount: 0, apiCount: 0, nestedCatalogs: [], entries: [], targets: [], errors: [], warnings: [] };
   const json = parseJsonObject(text);
   if (!json.ok) {
     result.errors.push(json.reason);
@@ -123,6 +127,7 @@ export function parseApiCatalog(text: string, baseUrl: string): ApiCatalogParse 
         const type = str(target.type);
         if (type) link.type = type;
         entry[REL_FIELD[rel] ?? 'other'].push(link);
+        result.targets.push(link);
         result.linkCount++;
       });
     }

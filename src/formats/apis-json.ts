@@ -2,9 +2,13 @@
 // at /apis.json — top-level `name`, `description`, `url`, `apis[]`; each API with `name`,
 // `baseURL` (where it is called), `humanURL` (its docs) and `properties[]` of `{type, url}`
 // (Swagger/OpenAPI, pricing, terms…). RFC 9727 Appendix A.3 lists it as another catalog format.
-// Pure; src/openapi/apis-json.ts reads the same file for spec URLs only.
-import { absoluteHttpUrl, isRecord, parseJsonObject, str } from './json.js';
+// One parser for the format: the agent-discovery probe reports on the file, the openapi probe takes
+// the spec URLs of its Swagger / OpenAPI properties. Pure.
+import { absoluteHttpUrl, parseJsonObject, str } from './json.js';
+import { httpUrl } from '../util/url.js';
 import { capIssues } from './api-catalog.js';
+import type { ApisJsonApi } from '../contract/index.js';
+import { isRecord } from '../util/is-record.js';
 
 const TEXT = {
   noApis: 'no "apis" array',
@@ -16,15 +20,9 @@ const TEXT = {
 } as const;
 
 const MAX_APIS = 1000;
+/** Property types that name a machine-readable API definition (any case, `x-` prefixed too). */
+const SPEC_PROPERTY = /^(x-)?(swagger|open-?api|oas)\b/i;
 const MAX_APIS_KEPT = 50;
-
-export interface ApisJsonApi {
-  name: string | null;
-  baseURL: string | null;
-  humanURL: string | null;
-  /** Property types, e.g. ["OpenAPI", "x-pricing"]. */
-  propertyTypes: string[];
-}
 
 export interface ApisJsonParse {
   parsed: boolean;
@@ -36,10 +34,12 @@ export interface ApisJsonParse {
   apis: ApisJsonApi[];
   errors: string[];
   warnings: string[];
+  /** URLs of Swagger / OpenAPI properties over every API read (absolute, no fragment, deduplicated). */
+  specUrls: string[];
 }
 
 export function parseApisJson(text: string, baseUrl: string): ApisJsonParse {
-  const result: ApisJsonParse = { parsed: false, valid: false, name: null, specificationVersion: null, apiCount: 0, apis: [], errors: [], warnings: [] };
+  const result: ApisJsonParse = { parsed: false, valid: false, name: null, specificationVersion: null, apiCount: 0, apis: [], specUrls: [], errors: [], warnings: [] };
   const json = parseJsonObject(text);
   if (!json.ok) {
     result.errors.push(json.reason);
@@ -65,6 +65,11 @@ export function parseApisJson(text: string, baseUrl: string): ApisJsonParse {
       humanURL: absoluteHttpUrl(str(api.humanURL), baseUrl),
       propertyTypes: (Array.isArray(api.properties) ? api.properties : []).flatMap((p) => (isRecord(p) && str(p.type) ? [str(p.type)!] : [])).slice(0, 20),
     };
+    for (const p of Array.isArray(api.properties) ? api.properties : []) {
+      if (!isRecord(p) || typeof p.type !== 'string' || typeof p.url !== 'string' || !SPEC_PROPERTY.test(p.type.trim())) continue;
+      const url = httpUrl(p.url.trim(), baseUrl);
+      if (url && !result.specUrls.includes(url)) result.specUrls.push(url);
+    }
     if (!entry.name) result.warnings.push(TEXT.apiNoName(i));
     if (!entry.baseURL && !entry.humanURL) result.warnings.push(TEXT.apiNoUrl(i));
     if (result.apis.length < MAX_APIS_KEPT) result.apis.push(entry);

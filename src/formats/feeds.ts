@@ -3,8 +3,10 @@
 // RSS 1.0 (rdf:RDF/item, dc:date), Atom (RFC 4287: feed/entry, updated/published) and JSON Feed 1.x
 // (items[], date_published/date_modified). A changelog or blog feed lets agents and tools follow
 // changes. We count entries and find the newest date; malformed input is a result, not a throw. Pure.
-import { isRecord, parseJsonObject } from './json.js';
+import { parseJsonObject } from './json.js';
 import { asArray, asRecord, parseXml, textOf } from './xml.js';
+import type { FeedFormat } from '../contract/index.js';
+import { isRecord } from '../util/is-record.js';
 
 export const FEED_TYPES: ReadonlySet<string> = new Set(['application/rss+xml', 'application/atom+xml', 'application/feed+json', 'application/rdf+xml']);
 
@@ -13,8 +15,6 @@ export const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, applicati
 
 /** Dates read per feed at most. */
 const MAX_DATED_ENTRIES = 10_000;
-
-export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json';
 
 export type FeedParse =
   | { ok: true; format: FeedFormat; title: string | null; entries: number; newest: string | null; undated: number }

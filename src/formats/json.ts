@@ -1,14 +1,11 @@
 // Reading the small JSON documents of well-known locations (api-catalog, apis.json, MCP cards,
 // ai-plugin.json, A2A agent cards): size-capped, BOM tolerated, never throws. Pure.
+import { isRecord } from '../util/is-record.js';
 
 /** Well-known JSON files are small; anything larger is not read (hostile or misconfigured). */
 export const MAX_JSON_CHARS = 1024 * 1024;
 
 export type JsonObjectParse = { ok: true; data: Record<string, unknown> } | { ok: false; reason: string };
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Parses text that must be one JSON object. */
 export function parseJsonObject(text: string): JsonObjectParse {

@@ -1,9 +1,8 @@
 // The HTTP `Link` header (RFC 8288 §3): `<target>; rel="canonical", <target>; rel="alternate";
-// hreflang="de"`. Search engines read canonical and hreflang links from it as from <link> elements
-// (https://developers.google.com/search/docs/crawling-indexing/consolidate-duplicate-urls). Repeated
+// hreflang="de"`. One parser for every reader: canonical and hreflang links (indexability), spec
+// pointers (openapi: rel service-desc), api-catalog and feed links (agent-discovery). Repeated
 // headers reach us joined with ", ", which is also the list separator, so one parse reads them all.
 // Pure; malformed parts are skipped, never thrown on.
-import type { HeadLink } from '../../probes/indexability/head-links.js';
 
 /** Longest header value read (hostile input); the rest is ignored. */
 const MAX_HEADER = 32 * 1024;
@@ -79,24 +78,4 @@ export function parseLinkHeader(value: string): LinkValue[] {
     skipToNextLink();
   }
   return links;
-}
-
-/** The Link header's links in the shape of head links (source 'headers'), resolved against `url`. */
-export function linkHeaderLinks(value: string | undefined, url: string): HeadLink[] {
-  if (!value) return [];
-  return parseLinkHeader(value).map((link) => {
-    let href: string | null = null;
-    try {
-      href = link.target ? new URL(link.target, url).href : null;
-    } catch {
-      href = null;
-    }
-    return {
-      rel: (link.params.rel ?? '').toLowerCase().split(/[\t ]+/).filter(Boolean),
-      href,
-      hrefRaw: link.target,
-      hreflang: link.params.hreflang ?? '',
-      source: 'headers' as const,
-    };
-  });
 }

@@ -10,7 +10,7 @@
 //   level is never granted on evidence nobody looked at.
 // - Overall is the plain mean of the focus-area scores that have at least one scored practice.
 // - Anything with nothing scored gets score 0 and `assessed: false`.
-import { FOCUS_AREAS, LENSES, type FocusAreaId, type LensId, type PracticeResult, type Scores } from '../contract/report.js';
+import { FOCUS_AREAS, type FocusAreaId, LENSES, type LensId, type PracticeResult, type Scores } from '../contract/index.js';
 import { percent, weightedMean } from './numbers.js';
 import type { Model } from './types.js';
 

@@ -10,9 +10,10 @@
 // ids and bad scores are rejected together in one AssessmentInvalidError that names them.
 import { parse as parseYaml } from 'yaml';
 import { AssessmentInvalidError } from '../errors.js';
-import type { PracticeStatus } from '../contract/report.js';
+import type { PracticeStatus } from '../contract/index.js';
 import { statusFromScore, unitScore } from './numbers.js';
 import type { Assessment, AssessorScore, Model } from './types.js';
+import { isRecord } from '../util/is-record.js';
 
 /** Assessor files are hand-written; anything larger is a mistake or an attack. */
 export const MAX_ASSESSMENT_BYTES = 1_000_000;
@@ -42,7 +43,6 @@ function fill(template: string, values: Record<string, string | number>): string
 }
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function isScore(v: unknown): v is AssessorScore {
   if (typeof v === 'number') return Number.isFinite(v) && v >= 0 && v <= 1;
@@ -73,14 +73,14 @@ export function parseAssessment(text: string, format: 'yaml' | 'json', model?: M
 export function toAssessment(data: unknown): Assessment {
   const problems: string[] = [];
   const practices: Assessment['practices'] = {};
-  if (!isObj(data)) throw invalid([T.notObject]);
+  if (!isRecord(data)) throw invalid([T.notObject]);
   for (const key of Object.keys(data)) if (key !== 'practices') problems.push(fill(T.unknownTopKey, { key }));
-  if (!isObj(data.practices)) throw invalid([...problems, T.practicesNotObject]);
+  if (!isRecord(data.practices)) throw invalid([...problems, T.practicesNotObject]);
   for (const [id, entry] of Object.entries(data.practices)) {
     // Also keeps keys such as "__proto__" out of the result object.
     if (!KEBAB.test(id)) { problems.push(fill(T.badId, { id })); continue; }
     if (isScore(entry)) { practices[id] = { score: entry }; continue; }
-    if (!isObj(entry)) {
+    if (!isRecord(entry)) {
       problems.push(typeof entry === 'number' || typeof entry === 'string'
         ? fill(T.badScore, { id, got: JSON.stringify(entry) })
         : fill(T.badEntry, { id }));

@@ -2,22 +2,11 @@
 // The validator rejects a `fact` rule or a check's `uses` that names anything else, so a typo in the
 // model data fails at load instead of silently scoring "unknown".
 //
-// Each list is checked against the probe's exported Facts type at compile time (`factNames`): a
-// name the type lacks, or a key of the type the list forgets, is a type error. So when a probe gains,
-// renames or drops a fact, `tsc` points here. The imports are types only; nothing of the probes is
-// loaded at run time.
-import type { AgentDiscoveryFacts } from '../../probes/agent-discovery/index.js';
-import type { BusinessSurfaceFacts } from '../../probes/business-surface/index.js';
-import type { GatingFacts } from '../../probes/gating/index.js';
-import type { IndexabilityFacts } from '../../probes/indexability/index.js';
-import type { LlmsTxtFacts } from '../../probes/llms-txt/index.js';
-import type { MarkdownFacts } from '../../probes/markdown/index.js';
-import type { NavigationFacts } from '../../probes/navigation/index.js';
-import type { OpenapiFacts } from '../../probes/openapi/index.js';
-import type { RenderingFacts } from '../../probes/rendering/index.js';
-import type { RobotsFacts } from '../../probes/robots/index.js';
-import type { SitemapFacts } from '../../probes/sitemap/index.js';
-import type { StructuredDataFacts } from '../../probes/structured-data/index.js';
+// Each list is checked at compile time against the probe's Facts type in src/contract/facts/
+// (`factNames`): a name the type lacks, or a key of the type the list forgets, is a type error, and
+// so is a probe id without a list. So when a probe gains, renames or drops a fact, `tsc` points here.
+// The model depends on the contract only, never on the probes' code.
+import type { AgentDiscoveryFacts, BusinessSurfaceFacts, GatingFacts, IndexabilityFacts, LlmsTxtFacts, MarkdownFacts, NavigationFacts, OpenapiFacts, ProbeId, RenderingFacts, RobotsFacts, SitemapFacts, StructuredDataFacts } from '../contract/index.js';
 
 /** `never` unless `L` lists every key of `T` (keys outside `T` are refused by the parameter type). */
 type AllKeysOf<T, L extends readonly string[]> = [Exclude<keyof T, L[number]>] extends [never] ? L : never;
@@ -28,7 +17,7 @@ function factNames<T>() {
 }
 
 /** Top-level fact names per probe id. */
-export const KNOWN_PROBE_FACTS: Readonly<Record<string, readonly string[]>> = {
+export const KNOWN_PROBE_FACTS: Readonly<Record<string, readonly string[]>> = ({
   robots: factNames<RobotsFacts>()([
     'url', 'present', 'status', 'aiAgents', 'sitemaps', 'contentSignals', 'blockedPurposes', 'portalprobeAllowed', 'sizeBytes',
     'lintErrors', 'checkedPaths',
@@ -44,7 +33,7 @@ export const KNOWN_PROBE_FACTS: Readonly<Record<string, readonly string[]>> = {
   ]),
   openapi: factNames<OpenapiFacts>()([
     'present', 'documents', 'validCount', 'operationCount', 'qualityScore', 'candidatesChecked', 'candidates', 'gatedUrls',
-    'apiCatalog', 'apisJson', 'discoveredVia', 'rateLimits', 'deprecation',
+    'discoveredVia', 'rateLimits', 'deprecation',
   ]),
   'structured-data': factNames<StructuredDataFacts>()([
     'types', 'invalidBlocks', 'recoveredBlocks', 'pagesChecked', 'pagesWithStructuredData', 'jsonLdBlocks', 'syntaxes', 'byType',
@@ -84,7 +73,7 @@ export const KNOWN_PROBE_FACTS: Readonly<Record<string, readonly string[]>> = {
     'ogImagePages', 'twitterCardShare', 'twitterCardTypes', 'pagesMissingOpenGraph', 'pagesMissingOgImage', 'ogImageNotAbsolute',
     'homePreview',
   ]),
-};
+}) satisfies Record<ProbeId, readonly string[]>;
 
 export const KNOWN_PROBES: readonly string[] = Object.keys(KNOWN_PROBE_FACTS);
 

@@ -8,7 +8,7 @@
 //   3. everything else (goLive, maintenance, stage 2) → P2.
 // Only status `fail` enters (partial is progress, manual is unknown). Ordered by priority, stage,
 // weight (heaviest first) and id; one item per practice; at most 10 per priority.
-import type { FocusAreaId, PracticeResult, RoadmapItem } from '../contract/report.js';
+import type { FocusAreaId, PracticeResult, RoadmapItem } from '../contract/index.js';
 import type { Model, PracticeDef } from './types.js';
 
 export const MAX_ITEMS_PER_PRIORITY = 10;

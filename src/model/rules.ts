@@ -12,7 +12,7 @@
 // - all: a failing child fails it (even if another is unknown); else any unknown makes it unknown;
 //   else the lowest score. any: a passing child passes it; else any unknown makes it unknown; else
 //   the highest score. notApplicable children are ignored; if all are, the rule is notApplicable.
-import type { Evidence, FitCheckEntry } from '../contract/report.js';
+import type { Evidence, FitCheckEntry } from '../contract/index.js';
 import { CHECKS } from './checks.js';
 import { unitScore } from './numbers.js';
 import type { CheckRule, FactRule, FactTest, FactsByProbe, FitCheckRule, Outcome, Rule } from './types.js';

@@ -5,7 +5,7 @@
 // Unknown evidence (a failed probe, a manual practice nobody assessed) gives status `manual` with
 // score 0 and decidedBy `none`; it carries no weight in any mean (aggregate.ts). An assessor's
 // score overrides probe evidence, which is kept in the result marked as overridden.
-import type { Evidence, FitCheckEntry, PracticeResult } from '../contract/report.js';
+import type { Evidence, FitCheckEntry, PracticeResult } from '../contract/index.js';
 import { assertAssessmentMatches, assessorScore } from './assessment.js';
 import { statusFromScore, unitScore } from './numbers.js';
 import { evaluateRule, fill } from './rules.js';

@@ -1,7 +1,7 @@
 // Counts that describe the model itself: practices per focus area, stage and lens, and how many are
 // decided automatically from public evidence. Used by the model tests and the README, so the
 // numbers quoted there are the numbers of the data. Pure.
-import { FOCUS_AREAS, LENSES, type FocusAreaId, type LensId } from '../contract/report.js';
+import { FOCUS_AREAS, type FocusAreaId, LENSES, type LensId } from '../contract/index.js';
 import { CHECKS } from './checks.js';
 import type { Model, PracticeDef, Rule } from './types.js';
 

@@ -1,7 +1,7 @@
 // Types for the maturity model data (model.v1.json) and for the inputs of the pure scoring
 // functions. The data is validated against these shapes at load (validate.ts); the scoring code may
 // then trust them.
-import type { Evidence, FocusAreaId, LensId } from '../contract/report.js';
+import type { Evidence, FocusAreaId, LensId } from '../contract/index.js';
 
 export interface FocusAreaDef {
   id: FocusAreaId;

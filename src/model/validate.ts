@@ -4,7 +4,7 @@
 // checks that matter most are cross-references (enablers, named checks, probe facts) and messages
 // that name practice ids rather than array indexes.
 import { ModelInvalidError } from '../errors.js';
-import { FOCUS_AREAS, LENSES, type FocusAreaId, type LensId } from '../contract/report.js';
+import { FOCUS_AREAS, type FocusAreaId, LENSES, type LensId } from '../contract/index.js';
 import { CHECKS } from './checks.js';
 import { factPathProblem } from './known-probes.js';
 import {
@@ -19,6 +19,7 @@ import {
   type Stage,
   type TestOp,
 } from './types.js';
+import { isRecord } from '../util/is-record.js';
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Deeper nesting than this is a data mistake, and it bounds recursion. */
@@ -36,7 +37,6 @@ const RULE_KEYS: Record<Rule['type'], string[]> = {
 const PRESENCE_OPS: TestOp[] = ['truthy', 'falsy', 'nonEmpty', 'empty'];
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
@@ -49,7 +49,7 @@ export function validateModel(data: unknown): Model {
   const problems: string[] = [];
   const add = (p: string): void => void problems.push(p);
 
-  if (!isObj(data)) throw new ModelInvalidError(['the model must be a JSON object']);
+  if (!isRecord(data)) throw new ModelInvalidError(['the model must be a JSON object']);
   if (!isText(data.id)) add('id must be a non-empty string');
   if (!isText(data.version)) add('version must be a non-empty string');
   if (data.schemaVersion !== 1) add(`schemaVersion must be 1, not ${JSON.stringify(data.schemaVersion)}`);
@@ -61,7 +61,7 @@ export function validateModel(data: unknown): Model {
   const enablerIds = new Set<string>();
   if (!Array.isArray(data.enablers)) add('enablers must be a list');
   for (const [i, e] of (Array.isArray(data.enablers) ? data.enablers : []).entries()) {
-    if (!isObj(e)) { add(`enablers[${i}] must be an object`); continue; }
+    if (!isRecord(e)) { add(`enablers[${i}] must be an object`); continue; }
     const label = isText(e.id) ? `enabler "${e.id}"` : `enablers[${i}]`;
     if (!isText(e.id) || !KEBAB.test(e.id)) add(`${label}: id must be kebab-case`);
     else if (enablerIds.has(e.id)) add(`${label}: duplicate id`);
@@ -78,7 +78,7 @@ export function validateModel(data: unknown): Model {
   const usedEnablers = new Set<string>();
   if (!Array.isArray(data.practices) || data.practices.length === 0) add('practices must be a non-empty list');
   for (const [i, p] of (Array.isArray(data.practices) ? data.practices : []).entries()) {
-    if (!isObj(p)) { add(`practices[${i}] must be an object`); continue; }
+    if (!isRecord(p)) { add(`practices[${i}] must be an object`); continue; }
     const label = isText(p.id) ? `practice "${p.id}"` : `practices[${i}]`;
     const at = (msg: string): void => add(`${label}: ${msg}`);
     if (!isText(p.id) || !KEBAB.test(p.id)) at('id must be kebab-case');
@@ -110,7 +110,7 @@ export function validateModel(data: unknown): Model {
       lenses: (Array.isArray(p.lenses) ? p.lenses : []) as LensId[],
       weight: isNum(weight) ? weight : 1,
       ...(isText(p.weightWhy) ? { weightWhy: p.weightWhy } : {}),
-      ...(isObj(p.roadmap) ? { roadmap: p.roadmap as unknown as NonNullable<PracticeDef['roadmap']> } : {}),
+      ...(isRecord(p.roadmap) ? { roadmap: p.roadmap as unknown as NonNullable<PracticeDef['roadmap']> } : {}),
       evidence: p.evidence as Rule,
     });
   }
@@ -137,7 +137,7 @@ function validateNamedList<T extends string>(list: unknown, what: string, ids: r
   if (!Array.isArray(list)) { add(`${what} list is missing`); return out; }
   const seen = new Set<unknown>();
   for (const [i, item] of list.entries()) {
-    if (!isObj(item)) { add(`${what} [${i}] must be an object`); continue; }
+    if (!isRecord(item)) { add(`${what} [${i}] must be an object`); continue; }
     const label = `${what} ${JSON.stringify(item.id)}`;
     if (!(ids as readonly unknown[]).includes(item.id)) add(`unknown ${label} (expected one of ${ids.join(', ')})`);
     else if (seen.has(item.id)) add(`${label}: duplicate id`);
@@ -153,7 +153,7 @@ function validateNamedList<T extends string>(list: unknown, what: string, ids: r
 }
 
 function validateRoadmap(r: unknown, at: (msg: string) => void): void {
-  if (!isObj(r)) { at('roadmap must be an object'); return; }
+  if (!isRecord(r)) { at('roadmap must be an object'); return; }
   if (r.priority !== undefined && r.priority !== 1 && r.priority !== 2 && r.priority !== 3) {
     at(`roadmap.priority must be 1, 2 or 3, not ${JSON.stringify(r.priority)}`);
   }
@@ -163,7 +163,7 @@ function validateRoadmap(r: unknown, at: (msg: string) => void): void {
 }
 
 function validateRule(rule: unknown, path: string, depth: number, at: (msg: string) => void): void {
-  if (!isObj(rule)) { at(`${path} must be a rule object`); return; }
+  if (!isRecord(rule)) { at(`${path} must be a rule object`); return; }
   if (depth > MAX_RULE_DEPTH) { at(`${path}: rules nest deeper than ${MAX_RULE_DEPTH}`); return; }
   const type = rule.type;
   if (typeof type !== 'string' || !Object.hasOwn(RULE_KEYS, type)) {
@@ -207,7 +207,7 @@ function validateRule(rule: unknown, path: string, depth: number, at: (msg: stri
 }
 
 function validateTest(test: unknown, path: string, at: (msg: string) => void): void {
-  if (!isObj(test)) { at(`${path} must be an object`); return; }
+  if (!isRecord(test)) { at(`${path} must be an object`); return; }
   const op = test.op as FactTest['op'];
   if (!(TEST_OPS as readonly unknown[]).includes(op)) { at(`${path}: unknown op ${JSON.stringify(test.op)} (known: ${TEST_OPS.join(', ')})`); return; }
   for (const k of unknownKeys(test, ['op', 'value', 'partialAt'])) at(`${path}: unknown key "${k}"`);

@@ -4,8 +4,8 @@
 // indexability probes and the fit-check's agent paths.
 import { ParseError } from '../errors.js';
 import aiAgentsJson from '../../probes/data/ai-agents.json' with { type: 'json' };
+import type { AgentPurpose } from '../contract/index.js';
 
-export type AgentPurpose = 'training' | 'search' | 'user' | 'other';
 export const AGENT_PURPOSES: readonly AgentPurpose[] = ['training', 'search', 'user', 'other'];
 
 export interface AiAgent {

@@ -1,6 +1,5 @@
 // Shapes shared by the sitemap parser, the walker and the sitemap probe (https://www.sitemaps.org/protocol.html).
-
-export type SitemapKind = 'urlset' | 'index' | 'invalid';
+import type { SitemapKind } from '../contract/index.js';
 
 /** Stable codes for sitemap problems; scoring and tests branch on these, never on message text. */
 export type SitemapIssueCode =

@@ -6,7 +6,8 @@ import type { FetchRequest, FetchResult } from '../fetch/types.js';
 import { MAX_SITEMAP_BYTES } from './gzip.js';
 import { plural } from './issues.js';
 import { parseSitemapBody } from './parse.js';
-import type { SitemapIssue, SitemapKind, SitemapParseResult, SitemapUrl } from './types.js';
+import type { SitemapIssue, SitemapParseResult, SitemapUrl } from './types.js';
+import type { SitemapKind } from '../contract/index.js';
 
 /** Shaped like ProbeContext['fetch']: never throws, a network failure is status 0 with `error`. */
 export type SitemapFetch = (url: string, request?: FetchRequest) => Promise<FetchResult>;

@@ -1,7 +1,8 @@
 // readResource: the crawl's copy when the Snapshot holds a URL, the cached fetch otherwise, and the
 // crawl's Accept for a 2xx non-HTML page the Snapshot keeps no body for (an audit-cache hit).
 import { describe, expect, it } from 'vitest';
-import { CRAWL_ACCEPT, isHtmlAnswer, pageIndex, readResource, statusNote } from '../../src/audit/resource.js';
+import { CRAWL_ACCEPT, isHtmlAnswer, readResource, statusNote } from '../../src/audit/resource.js';
+import { pageIndex } from '../../src/crawl/page-views.js';
 import { makeContext, makePage, makeSnapshot } from '../helpers/probe-context.js';
 
 const O = 'https://acme.test';

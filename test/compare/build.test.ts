@@ -3,7 +3,7 @@
 // lack" with the competitor's evidence, not-assessed scores as null, ties, labels and notes.
 import { describe, expect, it } from 'vitest';
 import { buildComparison, leadersOf } from '../../src/compare/build.js';
-import { FOCUS_AREAS } from '../../src/contract/report.js';
+import { FOCUS_AREAS } from '../../src/contract/index.js';
 import { sampleReport } from '../reports/sample-report.js';
 import { RIVAL_A, competitorReports, rivalA, rivalB } from './reports.js';
 

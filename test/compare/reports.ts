@@ -2,7 +2,7 @@
 // known ordering: rival-a (strong, 74) > the subject example-pay (58) > rival-b (weak, 40, with
 // community not assessed). Rival A passes pricing, status page and AI crawler access, which the
 // subject fails; rival B passes the OpenAPI practice, which the subject fails too.
-import type { PracticeStatus, Report } from '../../src/contract/report.js';
+import type { PracticeStatus, Report } from '../../src/contract/index.js';
 import { sampleReport } from '../reports/sample-report.js';
 
 function setPractice(report: Report, id: string, status: PracticeStatus, note: string, url?: string): void {

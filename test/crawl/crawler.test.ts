@@ -7,7 +7,7 @@ import { crawl } from '../../src/crawl/crawler.js';
 import { createPageParser } from '../../src/crawl/parse-pool.js';
 import { discoverSeeds } from '../../src/crawl/seeds.js';
 import { loadRobotsPolicy } from '../../src/audit/robots-policy.js';
-import type { Snapshot } from '../../src/contract/page.js';
+import type { Snapshot } from '../../src/contract/index.js';
 
 const ROOT = fileURLToPath(new URL('../fixtures/crawl/site/', import.meta.url));
 let server: { url: string; close(): Promise<void> };

@@ -7,7 +7,7 @@ import { startStaticPortal } from '../../src/demo/static-server.js';
 import { runAudit } from '../../src/audit/run-audit.js';
 import { buildReport } from '../../src/audit/build-report.js';
 import { validateReport } from '../../reports/json.js';
-import type { Report } from '../../src/contract/report.js';
+import type { Report } from '../../src/contract/index.js';
 
 const ROOT = fileURLToPath(new URL('../fixtures/demo-portal/', import.meta.url));
 let server: { url: string; close(): Promise<void> };

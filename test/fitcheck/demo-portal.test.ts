@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { createRetrievalAnswerer, loadQuestions, runFitCheck, type FitCheckProgress, type FitCheckRun } from '../../src/fitcheck/index.js';
-import type { ProbeResultEntry } from '../../src/contract/report.js';
+import type { ProbeResultEntry } from '../../src/contract/index.js';
 import { buildReport } from '../../src/audit/build-report.js';
 import { validateReport } from '../../reports/json.js';
 import { crawlPortal, type CrawledPortal } from './portal.js';

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFacts } from '../../src/fitcheck/facts.js';
 import { buildPathContext, pathTo, REPRESENTATIVE_AGENTS, unansweredPath } from '../../src/fitcheck/paths.js';
-import type { ProbeResultEntry } from '../../src/contract/report.js';
-import type { Page } from '../../src/contract/page.js';
+import type { Page, ProbeResultEntry } from '../../src/contract/index.js';
 import { makePage, makeSnapshot } from '../helpers/probe-context.js';
 
 const O = 'https://portal.example';

@@ -9,6 +9,7 @@ import { createPageParser } from '../../src/crawl/parse-pool.js';
 import { discoverSeeds } from '../../src/crawl/seeds.js';
 import { loadRobotsPolicy } from '../../src/audit/robots-policy.js';
 import { runProbes } from '../../src/audit/probe-runner.js';
+import { browserAccess, closeBrowser, tryLaunchBrowser } from '../../src/browser/browser.js';
 import { decodeBody } from '../../src/fetch/decode.js';
 import robots from '../../probes/robots/index.js';
 import sitemap from '../../probes/sitemap/index.js';
@@ -16,8 +17,7 @@ import llmsTxt from '../../probes/llms-txt/index.js';
 import gating from '../../probes/gating/index.js';
 import rendering from '../../probes/rendering/index.js';
 import markdown from '../../probes/markdown/index.js';
-import type { Snapshot } from '../../src/contract/page.js';
-import type { ProbeResultEntry } from '../../src/contract/report.js';
+import type { ProbeResultEntry, Snapshot } from '../../src/contract/index.js';
 
 export interface CrawledPortal {
   origin: string;
@@ -39,9 +39,12 @@ export async function crawlPortal(root: string, options: { maxPages?: number; re
       fetch, parser: createPageParser(0), robotsPolicy: policy.policy, seeds: (o) => discoverSeeds(o, fetch),
       requestCount: () => client.stats,
     }, { maxPages: options.maxPages ?? 60, maxDepth: 5 });
+    // As run-audit does, the one browser is launched here and handed to the rendering probe.
+    const launched = options.rendering ? await tryLaunchBrowser() : null;
     const probes = await runProbes([robots, sitemap, llmsTxt, gating, markdown, ...(options.rendering ? [rendering] : [])], {
       snapshot, fetch, signal: new AbortController().signal, options: { maxLinkChecks: 20, maxSitemapDepth: 2 },
-    });
+      ...(launched ? { browser: browserAccess(launched) } : {}),
+    }).finally(() => closeBrowser(launched?.browser));
     const res = await fetch(`${origin}/robots.txt`);
     const robotsTxt = res.status === 200 ? decodeBody(res.body, res.headers['content-type']) : undefined;
     return { origin, snapshot, probes, robotsTxt, close: () => server.close() };

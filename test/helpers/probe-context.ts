@@ -1,9 +1,9 @@
 // Test helpers: build real Pages from HTML (through the crawl's own parser) and a ProbeContext whose
 // fetch is served from an in-memory table or a real server on 127.0.0.1.
 import { parsePage } from '../../src/crawl/parse-page.js';
-import type { Page, Snapshot } from '../../src/contract/page.js';
+import type { Page, ProbeContext, Snapshot } from '../../src/contract/index.js';
 import type { FetchRequest, FetchResult } from '../../src/fetch/types.js';
-import type { ProbeContext } from '../../src/contract/probe.js';
+import { probeContext, type ProbeSupplies } from '../../src/audit/probe-context.js';
 
 export interface PageInput {
   url: string;
@@ -83,7 +83,7 @@ export function fetchResult(url: string, r: FakeResponse | undefined): FetchResu
  */
 export function makeContext(snapshot: Snapshot, responses: Record<string, FakeResponse> = {}) {
   const calls: { url: string; request?: FetchRequest }[] = [];
-  const ctx: ProbeContext = {
+  const ctx = contextOf({
     snapshot,
     async fetch(url, request) {
       calls.push({ url, request });
@@ -93,6 +93,14 @@ export function makeContext(snapshot: Snapshot, responses: Record<string, FakeRe
     },
     signal: new AbortController().signal,
     options: { maxLinkChecks: 50, maxSitemapDepth: 3 },
-  };
+  });
   return { ctx, calls };
+}
+
+/**
+ * A context with every probe input, built as the runner builds one (src/audit/probe-context.ts):
+ * ctx.read goes through the engine's read-from-crawl-else-fetch, ctx.browser defaults to none.
+ */
+export function contextOf(supplies: ProbeSupplies): ProbeContext {
+  return probeContext(['pages', 'fetch', 'browser'], supplies);
 }

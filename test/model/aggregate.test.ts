@@ -3,7 +3,7 @@ import { scoreModel, staircase } from '../../src/model/aggregate.js';
 import { loadModel } from '../../src/model/load.js';
 import { scorePractices } from '../../src/model/score.js';
 import type { Model } from '../../src/model/types.js';
-import type { FocusAreaId, LensId, PracticeResult, PracticeStatus } from '../../src/contract/report.js';
+import type { FocusAreaId, LensId, PracticeResult, PracticeStatus } from '../../src/contract/index.js';
 import { buildModel, enablerOf, MANUAL, practice } from './helpers.js';
 import { badFacts, goodFacts } from './fixtures.js';
 

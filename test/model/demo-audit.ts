@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { runAudit } from '../../src/audit/run-audit.js';
 import { startStaticPortal } from '../../src/demo/static-server.js';
-import type { Report } from '../../src/contract/report.js';
+import type { Report } from '../../src/contract/index.js';
 
 export const DEMO_ROOT = fileURLToPath(new URL('../fixtures/demo-portal/', import.meta.url));
 

@@ -1,7 +1,7 @@
 // Probe facts for every probe, shaped like the probes' Facts types, for two imaginary portals: one
 // that does everything the automatic rules look for, and one that publishes next to nothing. Used
 // to prove each automatic rule points the right way (the first passes everything, the second fails).
-import type { FitCheckEntry } from '../../src/contract/report.js';
+import type { FitCheckEntry } from '../../src/contract/index.js';
 import type { FactsByProbe } from '../../src/model/types.js';
 import { agents, ok } from './helpers.js';
 

@@ -1,7 +1,7 @@
 // Builders for small synthetic models and probe facts used across the model tests.
 import type { FactsByProbe, Model, PracticeDef, Rule } from '../../src/model/types.js';
 import { validateModel } from '../../src/model/validate.js';
-import { FOCUS_AREAS, LENSES, type FocusAreaId, type LensId } from '../../src/contract/report.js';
+import { FOCUS_AREAS, type FocusAreaId, LENSES, type LensId } from '../../src/contract/index.js';
 
 export const MANUAL: Rule = { type: 'manual', hint: 'look at it' };
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ALL_PROBES } from '../../probes/index.js';
 import { factPathProblem, KNOWN_PROBE_FACTS, KNOWN_PROBES } from '../../src/model/known-probes.js';
-import type { Probe } from '../../src/contract/probe.js';
+import type { Probe } from '../../src/contract/index.js';
 
 const PROBES_DIR = fileURLToPath(new URL('../../probes/', import.meta.url));
 // One folder per probe, holding its index.ts (probes/data/ holds shared data, no probe).

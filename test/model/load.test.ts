@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ModelInvalidError } from '../../src/errors.js';
 import { clearModelCache, defaultModelPath, loadModel } from '../../src/model/load.js';
 import { validateModel } from '../../src/model/validate.js';
-import { FOCUS_AREAS, LENSES } from '../../src/contract/report.js';
+import { FOCUS_AREAS, LENSES } from '../../src/contract/index.js';
 import { baseModelData, enablerOf, MANUAL } from './helpers.js';
 
 function problemsOf(data: unknown): string[] {

@@ -11,7 +11,7 @@ import { loadModel } from '../../src/model/load.js';
 import { scorePractices } from '../../src/model/score.js';
 import { isAutomatic, modelStats, ruleLeaves } from '../../src/model/stats.js';
 import type { FactsByProbe } from '../../src/model/types.js';
-import { FOCUS_AREAS, LENSES } from '../../src/contract/report.js';
+import { FOCUS_AREAS, LENSES } from '../../src/contract/index.js';
 import { barePortal, fitCheckAll, preparedPortal } from './full-portals.js';
 import { ok } from './helpers.js';
 

@@ -15,7 +15,7 @@ import { readFact } from '../../src/model/rules.js';
 import { scorePractices } from '../../src/model/score.js';
 import { ruleLeaves } from '../../src/model/stats.js';
 import type { FactsByProbe } from '../../src/model/types.js';
-import type { FitCheckEntry, PracticeResult, PracticeStatus } from '../../src/contract/report.js';
+import type { FitCheckEntry, PracticeResult, PracticeStatus } from '../../src/contract/index.js';
 import { auditDemoPortal, type DemoAudit } from './demo-audit.js';
 
 const model = loadModel();

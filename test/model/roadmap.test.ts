@@ -3,7 +3,7 @@ import { loadModel } from '../../src/model/load.js';
 import { buildRoadmap, defaultPriority, MAX_ITEMS_PER_PRIORITY } from '../../src/model/roadmap.js';
 import { scorePractices } from '../../src/model/score.js';
 import type { Model, PracticeDef } from '../../src/model/types.js';
-import type { FocusAreaId, PracticeResult, PracticeStatus } from '../../src/contract/report.js';
+import type { FocusAreaId, PracticeResult, PracticeStatus } from '../../src/contract/index.js';
 import { buildModel, MANUAL, practice } from './helpers.js';
 import { badFacts } from './fixtures.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyTest, evaluateRule, formatValue, readFact, type RuleContext } from '../../src/model/rules.js';
 import type { FactTest, Outcome, Rule } from '../../src/model/types.js';
-import type { FitCheckEntry } from '../../src/contract/report.js';
+import type { FitCheckEntry } from '../../src/contract/index.js';
 import { factRule, MANUAL, ok } from './helpers.js';
 
 type Expect = number | 'unknown';

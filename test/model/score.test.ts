@@ -4,7 +4,7 @@ import { factsFromProbes } from '../../src/model/facts.js';
 import { loadModel } from '../../src/model/load.js';
 import { scorePractices } from '../../src/model/score.js';
 import type { FactsByProbe } from '../../src/model/types.js';
-import type { PracticeResult } from '../../src/contract/report.js';
+import type { PracticeResult } from '../../src/contract/index.js';
 import { buildModel, factRule, MANUAL, ok, practice } from './helpers.js';
 import { badFacts, goodFacts } from './fixtures.js';
 

@@ -3,7 +3,7 @@ import { renderHtml } from '../../reports/html.js';
 import { renderMarkdown } from '../../reports/markdown.js';
 import { validateReport } from '../../reports/json.js';
 import { sampleReport } from './sample-report.js';
-import type { Report } from '../../src/contract/report.js';
+import type { Report } from '../../src/contract/index.js';
 
 function withChanges(): Report {
   const report = sampleReport();

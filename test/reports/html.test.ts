@@ -5,7 +5,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { PALETTE } from '../../reports/html-style.js';
 import { h, renderHtml } from '../../reports/html.js';
-import { FOCUS_AREAS } from '../../src/contract/report.js';
+import { FOCUS_AREAS } from '../../src/contract/index.js';
 import { HOSTILE, hostileReport, sampleReport } from './sample-report.js';
 
 const FIT_CAPTION = 'Human vs agent: can each find the answer to a buyer question?';

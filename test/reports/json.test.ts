@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderJson, validateReport } from '../../reports/json.js';
 import { ReportInvalidError } from '../../src/errors.js';
-import type { Report } from '../../src/contract/report.js';
+import type { Report } from '../../src/contract/index.js';
 import { sampleReport } from './sample-report.js';
 
 const GOLDEN = new URL('./golden/report-shape.json', import.meta.url);

@@ -2,7 +2,7 @@
 // portal is fictional; the numbers are plausible for a mid-sized payments API portal. The first
 // element of each list carries every optional field, because the golden shape test reads first
 // elements. Each call returns a fresh copy, so tests may mutate it.
-import type { PracticeResult, Report } from '../../src/contract/report.js';
+import type { PracticeResult, Report } from '../../src/contract/index.js';
 
 const BASE = 'https://developer.example-pay.com';
 

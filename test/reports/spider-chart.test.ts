@@ -3,7 +3,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { spiderChartSvg, type SpiderSeries } from '../../reports/spider-chart.js';
-import { FOCUS_AREAS, type FocusAreaId } from '../../src/contract/report.js';
+import { FOCUS_AREAS, type FocusAreaId } from '../../src/contract/index.js';
 
 const VALUES: Record<FocusAreaId, number> = { discovery: 62, decisionMaking: 44, onboarding: 71, goLive: 82, maintenance: 55, community: 33 };
 

@@ -15,7 +15,7 @@ import {
   scoreBand,
   summarize,
 } from '../../reports/summary.js';
-import { FOCUS_AREAS } from '../../src/contract/report.js';
+import { FOCUS_AREAS } from '../../src/contract/index.js';
 import { sampleReport } from './sample-report.js';
 
 describe('summarize', () => {

@@ -3,7 +3,7 @@
 // fit-check answers, lenses far apart), all derived from data already in the report.
 import { describe, expect, it } from 'vitest';
 import { LENS_GAP, MAX_OPPORTUNITIES, opportunities, swot, threats } from '../../reports/swot.js';
-import type { ProbeResultEntry, Report } from '../../src/contract/report.js';
+import type { ProbeResultEntry, Report } from '../../src/contract/index.js';
 import { sampleReport } from './sample-report.js';
 
 function probe(id: string, facts: Record<string, unknown>, status: ProbeResultEntry['status'] = 'ok'): ProbeResultEntry {

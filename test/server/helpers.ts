@@ -9,7 +9,7 @@ import type { ServerConfig } from '../../src/server/config.js';
 import type { AuditRunner } from '../../src/server/jobs/queue.js';
 import type { AuditOptions } from '../../src/audit/options.js';
 import type { HostResolver } from '../../src/fetch/types.js';
-import type { Report } from '../../src/contract/report.js';
+import type { Report } from '../../src/contract/index.js';
 import { sampleReport } from '../reports/sample-report.js';
 
 export interface TempDir {

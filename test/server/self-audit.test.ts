@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/audit/run-audit.js';
 import { resolveConfig } from '../../src/server/config.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
-import type { Report } from '../../src/contract/report.js';
+import type { Report } from '../../src/contract/index.js';
 import { tempDb, type TempDir } from './helpers.js';
 
 let server: RunningServer;

@@ -6,7 +6,7 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { ReportInvalidError, UsageError, PortalProbeError } from '../../errors.js';
 import { parseTargetUrl, runAudit } from '../../audit/run-audit.js';
-import type { Report } from '../../contract/report.js';
+import type { Report } from '../../contract/index.js';
 import { buildComparison } from '../../compare/build.js';
 import type { Comparison } from '../../compare/types.js';
 import { validateReport } from '../../../reports/json.js';

@@ -7,6 +7,7 @@
 import { parseLenientJson } from './lenient-json.js';
 import type { BlockWarning, Entity, InvalidBlock, Value } from './types.js';
 import { DEFAULT_PREFIXES, isSchemaOrgIri, normalizeName } from './vocab.js';
+import { isRecord } from '../../util/is-record.js';
 
 export interface JsonLdLimits {
   /** Nesting (objects and arrays) followed below a block's root; deeper values are skipped. @default 64 */
@@ -63,7 +64,6 @@ interface State {
   tooMany: boolean;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const short = (v: unknown): string => {
   const s = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
@@ -85,7 +85,7 @@ function readContext(value: unknown, parent: LdContext, depth = 0): LdContext {
     }
     return { ...ctx, raw: short(value) };
   }
-  if (isObject(value)) {
+  if (isRecord(value)) {
     const prefixes = new Map(parent.prefixes);
     let mapsSchema = false;
     for (const [key, v] of Object.entries(value).slice(0, 500)) {
@@ -129,7 +129,7 @@ function toValues(value: unknown, ctx: LdContext, depth: number, state: State, o
     for (const v of value) toValues(v, ctx, depth + 1, state, out);
     return;
   }
-  if (!isObject(value)) return;
+  if (!isRecord(value)) return;
   if ('@value' in value) return toValues(value['@value'], ctx, depth + 1, state, out);
   if ('@list' in value) return toValues(value['@list'], ctx, depth + 1, state, out);
   if ('@set' in value) return toValues(value['@set'], ctx, depth + 1, state, out);
@@ -177,7 +177,7 @@ function topNodes(value: unknown, ctx: LdContext, depth: number, state: State, o
     for (const v of value) topNodes(v, ctx, depth + 1, state, out);
     return;
   }
-  if (!isObject(value)) return;
+  if (!isRecord(value)) return;
   const inner = '@context' in value ? readContext(value['@context'], ctx) : ctx;
   if ('@graph' in value) {
     if (wrapperIsNode(value)) out.push({ node: value, ctx, graph: true });

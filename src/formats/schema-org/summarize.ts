@@ -1,7 +1,8 @@
 // Pure helpers over Entities: walk a tree without recursion, collect its types, reduce an item to
 // what the report keeps (types, top-level property names, nested types), read a property as text.
-import type { Entity, ItemSummary, Value } from './types.js';
+import type { Entity, Value } from './types.js';
 import { isSchemaName } from './vocab.js';
+import type { ItemSummary } from '../../contract/index.js';
 
 /** Upper bound on entities visited by one walk (the extractors already bound what they build). */
 const MAX_WALK = 100_000;

@@ -1,8 +1,7 @@
 // The one shape every syntax is read into. JSON-LD, microdata and RDFa Lite all describe the same
 // thing — typed entities with property values — so the extractors produce Entities and everything
 // after them (type lists, business facts, findings) is written once, whatever the markup.
-
-export type Syntax = 'json-ld' | 'microdata' | 'rdfa';
+import type { Syntax } from '../../contract/index.js';
 
 /** A property value: text (literals and IRIs alike) or a nested entity. */
 export type Value = string | Entity;
@@ -19,16 +18,6 @@ export interface Entity {
   id?: string;
   /** Property name (schema.org names bare) → values in document order. A Map: keys are page content. */
   props: Map<string, Value[]>;
-}
-
-/** What the report keeps of a top-level item. */
-export interface ItemSummary {
-  syntax: Syntax;
-  types: string[];
-  /** Top-level property names, sorted. */
-  properties: string[];
-  /** Types of the entities nested inside it (any depth within the bounds), sorted, unique. */
-  nestedTypes: string[];
 }
 
 export interface InvalidBlock {

@@ -3,6 +3,7 @@
 // and which types count as the business types the report asks about, subtypes included.
 // Hierarchy from https://schema.org/docs/full.html (the table below is a deliberate subset: the
 // subtypes a developer portal or its company plausibly uses, not the whole vocabulary).
+import type { BusinessType } from '../../contract/index.js';
 
 /** An IRI in the schema.org namespace (http or https, with or without www), capturing the rest. */
 const SCHEMA_IRI = /^https?:\/\/(?:www\.)?schema\.org\/(.*)$/i;
@@ -66,7 +67,7 @@ export function normalizeName(raw: string, prefixes: ReadonlyMap<string, string>
 }
 
 /** The business types the report answers yes/no for (facts.businessTypes), in report order. */
-export const BUSINESS_TYPES = [
+export const BUSINESS_TYPES: readonly BusinessType[] = [
   'Organization',
   'WebSite',
   'SearchAction',
@@ -83,9 +84,7 @@ export const BUSINESS_TYPES = [
   'HowTo',
   'BreadcrumbList',
   'Event',
-] as const;
-
-export type BusinessType = (typeof BUSINESS_TYPES)[number];
+];
 
 /**
  * Subtypes that count as each business type (transitively listed, so one lookup answers). Only

@@ -1,7 +1,8 @@
 // Named checks over what a buyer's tools read: schema.org data (structured-data probe), stated
 // certifications and support channels (business-surface), and feeds (agent-discovery).
-import type { Evidence } from '../../contract/report.js';
-import { fill, isObj, isText, listOf, stringsOf, withUrl, type NamedCheck } from './common.js';
+import type { Evidence } from '../../contract/index.js';
+import { fill, isText, listOf, stringsOf, withUrl, type NamedCheck } from './common.js';
+import { isRecord } from '../../util/is-record.js';
 
 // User-facing strings.
 const T = {
@@ -49,7 +50,7 @@ interface Feed {
 function readFeeds(v: unknown): Feed[] | undefined {
   const list = listOf(v);
   if (!list) return undefined;
-  return list.filter(isObj).filter((f) => isText(f.url)).map((f) => ({
+  return list.filter(isRecord).filter((f) => isText(f.url)).map((f) => ({
     url: String(f.url),
     valid: f.valid === true,
     title: isText(f.title) ? f.title : '',
@@ -69,7 +70,7 @@ export const BUSINESS_CHECKS: Readonly<Record<string, NamedCheck>> = {
     description: 'A schema.org Organization with name, url and logo or sameAs; score = share of those three present.',
     run(facts) {
       const org = facts['structured-data']?.organization;
-      if (!isObj(org)) return { score: 0, evidence: [{ note: T.noOrganization }] };
+      if (!isRecord(org)) return { score: 0, evidence: [{ note: T.noOrganization }] };
       const url = isText(org.foundOn) ? org.foundOn : undefined;
       const parts: [string, boolean][] = [
         ['name', isText(org.name)],
@@ -90,7 +91,7 @@ export const BUSINESS_CHECKS: Readonly<Record<string, NamedCheck>> = {
     description: 'A schema.org WebAPI with documentation, termsOfService and provider; score = share of those three present.',
     run(facts) {
       const api = facts['structured-data']?.webApi;
-      if (!isObj(api)) return { score: 0, evidence: [{ note: T.noWebApi }] };
+      if (!isRecord(api)) return { score: 0, evidence: [{ note: T.noWebApi }] };
       const props = ['documentation', 'termsOfService', 'provider'];
       const has = props.filter((p) => isText(api[p]));
       const missing = props.filter((p) => !isText(api[p]));
@@ -109,7 +110,7 @@ export const BUSINESS_CHECKS: Readonly<Record<string, NamedCheck>> = {
     description: 'How many of Organization, WebSite, WebAPI, FAQPage, BreadcrumbList, TechArticle/APIReference and HowTo are present: pass at 4, 0.5 from 2.',
     run(facts) {
       const types = facts['structured-data']?.businessTypes;
-      if (!isObj(types)) return { score: null, evidence: [{ note: T.noTypes }] };
+      if (!isRecord(types)) return { score: null, evidence: [{ note: T.noTypes }] };
       const found = CONTENT_TYPE_GROUPS.filter((g) => g.some((t) => types[t] === true)).map((g) => g.join('/'));
       const note = fill(T.typesFound, { k: found.length, n: CONTENT_TYPE_GROUPS.length, found: found.join(', ') || 'none' });
       return { score: found.length >= 4 ? 1 : found.length >= 2 ? 0.5 : 0, evidence: [{ note }] };
@@ -129,7 +130,7 @@ export const BUSINESS_CHECKS: Readonly<Record<string, NamedCheck>> = {
         const regs = names.filter((n) => REGULATIONS.has(n));
         return { score: 0, evidence: [{ note: regs.length > 0 ? fill(T.noCertification, { regs: regs.join(', ') }) : T.noCertificationAtAll }] };
       }
-      const evidenceList = (listOf(bs.certificationEvidence) ?? []).filter(isObj);
+      const evidenceList = (listOf(bs.certificationEvidence) ?? []).filter(isRecord);
       const evidence: Evidence[] = held.slice(0, 6).map((name) => {
         const e = evidenceList.find((x) => x.name === name);
         const note = fill(T.certification, { name, note: e && isText(e.note) ? e.note : 'stated' });
@@ -146,12 +147,12 @@ export const BUSINESS_CHECKS: Readonly<Record<string, NamedCheck>> = {
     description: 'Kinds of support channel offered (email, form, phone, chat, help centre): pass at 2, 0.5 for one.',
     run(facts) {
       const ch = facts['business-surface']?.supportChannels;
-      if (!isObj(ch)) return { score: null, evidence: [{ note: T.noChannelFacts }] };
-      const kinds = SUPPORT_KINDS.filter((k) => (listOf(ch[k]) ?? []).some((h) => isObj(h) && isText(h.value)));
+      if (!isRecord(ch)) return { score: null, evidence: [{ note: T.noChannelFacts }] };
+      const kinds = SUPPORT_KINDS.filter((k) => (listOf(ch[k]) ?? []).some((h) => isRecord(h) && isText(h.value)));
       if (kinds.length === 0) return { score: 0, evidence: [{ note: T.noChannels }] };
       const evidence: Evidence[] = [{ note: fill(T.channels, { n: kinds.length, kinds: kinds.join(', ') }) }];
       for (const k of kinds) {
-        const hit = (listOf(ch[k]) ?? []).find((h) => isObj(h) && isText(h.value)) as Record<string, unknown>;
+        const hit = (listOf(ch[k]) ?? []).find((h) => isRecord(h) && isText(h.value)) as Record<string, unknown>;
         evidence.push(withUrl(fill(T.channel, { kind: k, value: String(hit.value) }), isText(hit.url) ? hit.url : undefined));
       }
       return { score: kinds.length >= 2 ? 1 : 0.5, evidence };

@@ -1,7 +1,8 @@
 // Shared types and small pure helpers for the named checks (src/model/checks/*.ts). A check reads
 // only the probe facts it declares in `uses`, never throws on odd values (a malformed fact is
 // "cannot tell": score null) and cites its evidence.
-import type { Evidence } from '../../contract/report.js';
+import type { Evidence } from '../../contract/index.js';
+import { isRecord } from '../../util/is-record.js';
 
 export type CheckOutcome =
   | { score: number; evidence: Evidence[] }
@@ -27,7 +28,6 @@ export interface NamedCheck {
 /** At most this many per-item notes, so a long list cannot flood the report. */
 export const MAX_NOTES = 8;
 
-export const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 export const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 export const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 

@@ -7,8 +7,9 @@
 // No specification at all is a fail (0) with a note, not "cannot tell": these practices are about
 // what the published specification says, and none was published. Specifications that exist but
 // could not be read (gated, too large, not validated) are "cannot tell" (score null).
-import type { Evidence } from '../../contract/report.js';
-import { fill, isNum, isObj, isText, listOf, pct, shareScore, withUrl, type CheckFacts, type CheckOutcome, type NamedCheck } from './common.js';
+import type { Evidence } from '../../contract/index.js';
+import { fill, isNum, isText, listOf, pct, shareScore, withUrl, type CheckFacts, type CheckOutcome, type NamedCheck } from './common.js';
+import { isRecord } from '../../util/is-record.js';
 
 // User-facing strings.
 const T = {
@@ -48,7 +49,7 @@ function readDocs(openapi: Record<string, unknown> | undefined): Doc[] | undefin
   if (!list) return undefined;
   const docs: Doc[] = [];
   for (const d of list) {
-    if (!isObj(d) || !isText(d.url)) continue;
+    if (!isRecord(d) || !isText(d.url)) continue;
     docs.push({
       url: d.url,
       valid: typeof d.valid === 'boolean' ? d.valid : null,
@@ -128,7 +129,7 @@ export const OPENAPI_CHECKS: Readonly<Record<string, NamedCheck>> = {
     uses: ['openapi.documents'],
     description: 'The main specification declares at least one security scheme.',
     run: (facts) => onBest(facts, (doc) => {
-      const schemes = (listOf(doc.record.securitySchemes) ?? []).filter(isObj)
+      const schemes = (listOf(doc.record.securitySchemes) ?? []).filter(isRecord)
         .map((s) => `${isText(s.name) ? s.name : '?'} (${isText(s.type) ? s.type : '?'})`);
       if (schemes.length === 0) return { score: 0, evidence: [withUrl(fill(T.noSchemes, { url: doc.url }), doc.url)] };
       return { score: 1, evidence: [withUrl(fill(T.schemes, { url: doc.url, schemes: schemes.slice(0, 6).join(', ') }), doc.url)] };
@@ -140,7 +141,7 @@ export const OPENAPI_CHECKS: Readonly<Record<string, NamedCheck>> = {
     uses: ['openapi.documents'],
     description: 'The main specification lists at least two servers (environments); one server scores 0.5.',
     run: (facts) => onBest(facts, (doc) => {
-      const servers = (listOf(doc.record.servers) ?? []).filter(isObj).map((s) => (isText(s.url) ? s.url : '?'));
+      const servers = (listOf(doc.record.servers) ?? []).filter(isRecord).map((s) => (isText(s.url) ? s.url : '?'));
       if (servers.length === 0) return { score: 0, evidence: [withUrl(fill(T.noServers, { url: doc.url }), doc.url)] };
       const note = fill(T.servers, { url: doc.url, n: servers.length, servers: servers.slice(0, 5).join(', ') });
       return { score: servers.length >= 2 ? 1 : 0.5, evidence: [withUrl(note, doc.url)] };
@@ -152,7 +153,7 @@ export const OPENAPI_CHECKS: Readonly<Record<string, NamedCheck>> = {
     uses: ['openapi.documents'],
     description: 'Share of the main specification\'s servers that are absolute URLs of real hosts (not localhost, example domains or unfilled templates).',
     run: (facts) => onBest(facts, (doc) => {
-      const servers = (listOf(doc.record.servers) ?? []).filter(isObj);
+      const servers = (listOf(doc.record.servers) ?? []).filter(isRecord);
       if (servers.length === 0) return { score: 0, evidence: [withUrl(fill(T.noServers, { url: doc.url }), doc.url)] };
       const useful = servers.filter((s) => s.useful === true);
       const evidence = servers.slice(0, 5).map((s) => withUrl(s.useful === true

@@ -2,10 +2,9 @@
 // (gating probe), content that needs JavaScript (rendering), broken links, titles and descriptions
 // (indexability) and Markdown versions (markdown). Shares are judged with the same pass/partial
 // thresholds as the `ratio` fact test.
-import type { Evidence } from '../../contract/report.js';
-import {
-  boundedNotes, fill, isNum, isObj, isText, listOf, pageKey, pct, shareScore, stringsOf, withUrl, type NamedCheck,
-} from './common.js';
+import type { Evidence } from '../../contract/index.js';
+import { boundedNotes, fill, isNum, isText, listOf, pageKey, pct, shareScore, stringsOf, withUrl, type NamedCheck } from './common.js';
+import { isRecord } from '../../util/is-record.js';
 
 // User-facing strings.
 const T = {
@@ -62,13 +61,13 @@ export const PAGE_CHECKS: Readonly<Record<string, NamedCheck>> = {
         const causes = (stringsOf(gating.loginWallBecause) ?? []).join(', ');
         return { score: 0, evidence: [{ note: causes ? fill(T.loginWall, { causes }) : T.loginWallUnknown }] };
       }
-      if (!isObj(gating.keyPages)) return { score: null, evidence: [{ note: T.noKeyPages }] };
+      if (!isRecord(gating.keyPages)) return { score: null, evidence: [{ note: T.noKeyPages }] };
       const open: string[] = [];
       const evidence: Evidence[] = [];
       let judged = 0;
       for (const kind of DOC_KEY_KINDS) {
         const page = gating.keyPages[kind];
-        if (!isObj(page) || !isText(page.url)) continue;
+        if (!isRecord(page) || !isText(page.url)) continue;
         if (typeof page.gated !== 'boolean') {
           evidence.push(withUrl(fill(T.keyNotChecked, { kind: KIND_NAMES[kind], url: page.url, why: isText(page.notChecked) ? page.notChecked : 'not fetched' }), page.url));
           continue;
@@ -120,7 +119,7 @@ export const PAGE_CHECKS: Readonly<Record<string, NamedCheck>> = {
       if (!errors || !isNum(ix.pagesChecked)) return { score: null, evidence: [{ note: T.noPagesChecked }] };
       const total = ix.pagesChecked + errors.length;
       if (total === 0) return { score: null, evidence: [{ note: T.noPagesChecked }] };
-      const broken = errors.filter((e): e is { url: string; status: number } => isObj(e) && isText(e.url) && isNum(e.status) && isBrokenStatus(e.status));
+      const broken = errors.filter((e): e is { url: string; status: number } => isRecord(e) && isText(e.url) && isNum(e.status) && isBrokenStatus(e.status));
       if (broken.length === 0) return { score: 1, evidence: [{ note: fill(T.noBroken, { n: total }) }] };
       const rate = broken.length / total;
       const evidence = [
@@ -146,7 +145,7 @@ export const PAGE_CHECKS: Readonly<Record<string, NamedCheck>> = {
       const evidence: Evidence[] = boundedNotes(missing, (url) => withUrl(fill(T.noTitle, { url }), url), (n) => `indexability: … and ${n} more pages without a title`);
       let extra = 0;
       for (const d of dups) {
-        if (!isObj(d) || !isText(d.title)) continue;
+        if (!isRecord(d) || !isText(d.title)) continue;
         const urls = stringsOf(d.urls) ?? [];
         const pages = [...new Set(urls.map(pageKey))];
         if (pages.length < 2) continue;
@@ -194,7 +193,7 @@ export const PAGE_CHECKS: Readonly<Record<string, NamedCheck>> = {
       if (!isNum(md.pagesSampled) || !twins || !negotiating) return { score: null, evidence: [{ note: T.mdNotSampled }] };
       if (md.pagesSampled === 0) return { score: null, evidence: [{ note: T.mdNotSampled }] };
       const pages = new Set<string>(negotiating);
-      for (const t of twins) if (isObj(t) && isText(t.page)) pages.add(t.page);
+      for (const t of twins) if (isRecord(t) && isText(t.page)) pages.add(t.page);
       const k = Math.min(pages.size, md.pagesSampled);
       if (k === 0) return { score: 0, evidence: [{ note: fill(T.mdNone, { n: md.pagesSampled }) }] };
       const share = k / md.pagesSampled;

@@ -7,8 +7,9 @@
 // (src/business-surface/certifications.ts). A bank portal that never says PSD2 in such a sentence is
 // treated as out of scope; an assessor can still score these practices (assessor input overrides
 // notApplicable).
-import type { Evidence } from '../../contract/report.js';
-import { fill, isObj, isText, listOf, stringsOf, type CheckFacts, type CheckOutcome, type NamedCheck } from './common.js';
+import type { Evidence } from '../../contract/index.js';
+import { fill, isText, listOf, stringsOf, type CheckFacts, type CheckOutcome, type NamedCheck } from './common.js';
+import { isRecord } from '../../util/is-record.js';
 
 // User-facing strings.
 const T = {
@@ -26,7 +27,7 @@ const EIDAS = 'eIDAS';
 
 /** The evidence entry behind a stated name (first one), as report evidence. */
 function statedEvidence(facts: CheckFacts, name: string, template: string): Evidence {
-  const list = (listOf(facts['business-surface']?.certificationEvidence) ?? []).filter(isObj);
+  const list = (listOf(facts['business-surface']?.certificationEvidence) ?? []).filter(isRecord);
   const e = list.find((x) => x.name === name);
   const note = fill(template, { note: e && isText(e.note) ? e.note : 'stated' });
   if (!e || !isText(e.url)) return { note };
@@ -48,8 +49,8 @@ function forPsd2(facts: CheckFacts, judge: () => CheckOutcome): CheckOutcome {
 /** Whether business-surface found a public page of `kind` (pages.<kind>.found). */
 function pageFound(facts: CheckFacts, kind: string, label: string): CheckOutcome {
   const pages = facts['business-surface']?.pages;
-  const page = isObj(pages) ? pages[kind] : undefined;
-  if (!isObj(page)) return { score: null, evidence: [{ note: fill(T.noPage, { label }) }] };
+  const page = isRecord(pages) ? pages[kind] : undefined;
+  if (!isRecord(page)) return { score: null, evidence: [{ note: fill(T.noPage, { label }) }] };
   if (page.found === true) {
     const note = fill(T.page, { label });
     return { score: 1, evidence: [isText(page.url) ? { url: page.url, note } : { note }] };

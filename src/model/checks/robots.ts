@@ -2,7 +2,7 @@
 // purpose, access, group } with purpose training|search|user|other, access all|partial|none (RFC 9309
 // matching done by the probe) and group = the user-agent line of the robots.txt group that applied
 // ('*' for the wildcard group, null when no group applies).
-import type { Evidence } from '../../contract/report.js';
+import type { Evidence } from '../../contract/index.js';
 import { fill, MAX_NOTES, withUrl, type NamedCheck } from './common.js';
 
 // User-facing strings.

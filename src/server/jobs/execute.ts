@@ -8,7 +8,7 @@ import { renderJson, validateReport } from '../../../reports/json.js';
 import { AbortedError, toPortalProbeError } from '../../errors.js';
 import { AUDIT_DEFAULTS, type AuditOptions } from '../../audit/options.js';
 import type { ProgressEvent } from '../../audit/progress.js';
-import type { Report } from '../../contract/report.js';
+import type { Report } from '../../contract/index.js';
 import type { Metrics } from '../metrics.js';
 import type { Store } from '../store/types.js';
 import type { AuditProgress, AuditRecord } from '../types.js';

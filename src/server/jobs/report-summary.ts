@@ -1,6 +1,6 @@
 // The few numbers of a report kept beside it for history and metrics (so neither parses the
 // whole report). Pure.
-import type { Report } from '../../contract/report.js';
+import type { Report } from '../../contract/index.js';
 import type { ReportSummary } from '../types.js';
 
 export function summarizeReport(report: Report): ReportSummary {

@@ -5,7 +5,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { renderHtml } from '../../../reports/html.js';
 import { renderMarkdown } from '../../../reports/markdown.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
-import type { Report } from '../../contract/report.js';
+import type { Report } from '../../contract/index.js';
 import { diffReports } from '../../compare/diff.js';
 import { ID_PATTERN } from '../ids.js';
 import { errors, idParams, targetUrl } from '../schemas/common.js';

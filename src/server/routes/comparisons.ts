@@ -8,7 +8,7 @@ import { renderComparisonMarkdown } from '../../../reports/comparison-markdown.j
 import { parseTargetUrl } from '../../audit/run-audit.js';
 import { buildComparison } from '../../compare/index.js';
 import { PortalProbeError } from '../../errors.js';
-import type { Report } from '../../contract/report.js';
+import type { Report } from '../../contract/index.js';
 import { ID_PATTERN } from '../ids.js';
 import { errors, targetUrl } from '../schemas/common.js';
 import { scopeOf } from '../scope.js';

@@ -3,15 +3,15 @@
 // against test/fixtures/agent-discovery/auth-site served over HTTP (RFC 8414 path issuer via RFC 9728).
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import agentDiscoveryProbe, { type AgentDiscoveryFacts } from '../../../probes/agent-discovery/index.js';
+import agentDiscoveryProbe from '../../../probes/agent-discovery/index.js';
 import { CRAWL_ACCEPT } from '../../../src/audit/resource.js';
 import { startStaticPortal, type RunningPortal } from '../../../src/demo/static-server.js';
 import { createAuditFetch } from '../../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../../src/fetch/client.js';
 import { decodeBody } from '../../../src/fetch/decode.js';
 import type { FetchRequest, HttpClient } from '../../../src/fetch/types.js';
-import type { Finding, ProbeContext } from '../../../src/contract/probe.js';
-import { makeContext, makePage, makeSnapshot } from '../../helpers/probe-context.js';
+import type { AgentDiscoveryFacts, Finding } from '../../../src/contract/index.js';
+import { makeContext, makePage, makeSnapshot, contextOf } from '../../helpers/probe-context.js';
 
 const O = 'https://acme.test';
 const AUTH = 'https://auth.acme.test';
@@ -157,7 +157,7 @@ describe('agent-discovery probe: authMetadata (fixture portal over HTTP)', () =>
       pages.push(makePage({ url: res.url, finalUrl: res.finalUrl, status: res.status, headers: res.headers, html: decodeBody(res.body, res.headers['content-type']), depth: path === '/' ? 0 : 1 }));
     }
     const crawlRequests = requests.length;
-    const ctx: ProbeContext = { snapshot: makeSnapshot(portal.url, pages), fetch: auditFetch, signal: new AbortController().signal, options: { maxLinkChecks: 50, maxSitemapDepth: 3 } };
+    const ctx = contextOf({ snapshot: makeSnapshot(portal.url, pages), fetch: auditFetch, signal: new AbortController().signal, options: { maxLinkChecks: 50, maxSitemapDepth: 3 } });
     ({ facts, findings } = await agentDiscoveryProbe.run(ctx));
     probeRequests = requests.slice(crawlRequests);
   });

@@ -3,15 +3,15 @@
 // path) and an integration run against test/fixtures/agent-discovery/site served over HTTP.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import agentDiscoveryProbe, { createAgentDiscoveryProbe, type AgentDiscoveryFacts } from '../../../probes/agent-discovery/index.js';
+import agentDiscoveryProbe, { createAgentDiscoveryProbe } from '../../../probes/agent-discovery/index.js';
 import { CRAWL_ACCEPT } from '../../../src/audit/resource.js';
 import { startStaticPortal, type RunningPortal } from '../../../src/demo/static-server.js';
 import { createAuditFetch } from '../../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../../src/fetch/client.js';
 import { decodeBody } from '../../../src/fetch/decode.js';
 import type { FetchRequest, FetchResult, HttpClient } from '../../../src/fetch/types.js';
-import type { Finding, ProbeContext } from '../../../src/contract/probe.js';
-import { makeContext, makePage, makeSnapshot } from '../../helpers/probe-context.js';
+import type { AgentDiscoveryFacts, Finding, ProbeContext } from '../../../src/contract/index.js';
+import { contextOf, makeContext, makePage, makeSnapshot } from '../../helpers/probe-context.js';
 
 const O = 'https://acme.test';
 const home = (headers: Record<string, string> = {}, head = '') => makePage({ url: `${O}/`, headers, html: `<html><head><title>Acme</title>${head}</head><body><p>Acme</p></body></html>` });
@@ -136,7 +136,7 @@ describe('agent-discovery probe (fixture portal over HTTP)', () => {
       pages.push(makePage({ url: res.url, finalUrl: res.finalUrl, status: res.status, headers: res.headers, html: decodeBody(res.body, res.headers['content-type']), depth: path === '/' ? 0 : 1 }));
     }
     crawlFetches = auditFetch.distinctFetches;
-    ctx = { snapshot: makeSnapshot(portal.url, pages), fetch: auditFetch, signal: new AbortController().signal, options: { maxLinkChecks: 50, maxSitemapDepth: 3 } };
+    ctx = contextOf({ snapshot: makeSnapshot(portal.url, pages), fetch: auditFetch, signal: new AbortController().signal, options: { maxLinkChecks: 50, maxSitemapDepth: 3 } });
     ({ facts, findings } = await createAgentDiscoveryProbe({ now: () => new Date('2026-03-01T00:00:00Z') }).run(ctx));
     probeFetches = auditFetch.distinctFetches - crawlFetches;
   });

@@ -1,7 +1,7 @@
 // Test helper: a tiny breadth-first crawl of a fixture portal served on 127.0.0.1, with the real
 // HTTP client (createAuditFetch(createHttpClient({ allowPrivate: true }))) and the crawl's own page
 // parser (makePage), so the business-surface probe sees pages as an audit would record them.
-import type { Page, Snapshot } from '../../../src/contract/page.js';
+import type { Page, Snapshot } from '../../../src/contract/index.js';
 import { createAuditFetch, type AuditFetch } from '../../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../../src/fetch/client.js';
 import { decodeBody } from '../../../src/fetch/decode.js';

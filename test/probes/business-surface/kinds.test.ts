@@ -4,9 +4,9 @@
 // sample is no price list, an API resource called "Prices" is not the pricing page, a "Pricing" nav
 // link that redirects to a login is gated.
 import { describe, expect, it } from 'vitest';
-import type { Kind, KindStatus } from '../../../probes/business-surface/types.js';
 import { KINDS } from '../../../probes/business-surface/types.js';
 import { analyze, home, ORIGIN, type SitePage } from './site.js';
+import type { Kind, KindStatus } from '../../../src/contract/index.js';
 
 interface Case {
   name: string;

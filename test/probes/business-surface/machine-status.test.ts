@@ -2,13 +2,11 @@
 // each answer is judged (Statuspage JSON valid / invalid, HTML soft 404, feeds, failures that are
 // "not checked"), and the summary fact; then the async check over in-memory responses.
 import { describe, expect, it } from 'vitest';
-import type { Resource } from '../../../src/audit/resource.js';
+import type { KindResult, Resource } from '../../../src/contract/index.js';
 import {
   checkMachineReadableStatus, judgeStatusAnswer, MAX_STATUS_CHECKS, statusCandidates, summarizeStatusChecks, type StatusCandidate,
 } from '../../../probes/business-surface/machine-status.js';
-import type { KindResult } from '../../../probes/business-surface/types.js';
 import { FEED_ACCEPT } from '../../../src/formats/feeds.js';
-import { pageIndex } from '../../../src/audit/resource.js';
 import { makeContext, makePage, makeSnapshot } from '../../helpers/probe-context.js';
 
 const STATUSPAGE_JSON = JSON.stringify({
@@ -20,7 +18,7 @@ const RSS = '<?xml version="1.0"?><rss version="2.0"><channel><title>Acme status
 const SPA = '<!doctype html><html><head><title>Acme status</title></head><body><div id="app"></div></body></html>';
 
 function res(over: Partial<Resource>): Resource {
-  return { url: 'https://status.acme.test/x', finalUrl: 'https://status.acme.test/x', status: 200, headers: {}, type: '', text: '', truncated: false, fromSnapshot: false, ...over };
+  return { url: 'https://status.acme.test/x', finalUrl: 'https://status.acme.test/x', status: 200, headers: {}, type: '', text: '', bytes: 0, truncated: false, redirects: [], fromSnapshot: false, ...over };
 }
 
 const api: StatusCandidate = { url: 'https://status.acme.test/api/v2/status.json', source: 'statuspage-api', expect: 'statuspage-json', evidence: 'Statuspage API' };
@@ -158,7 +156,7 @@ describe('checkMachineReadableStatus (in-memory responses)', () => {
   it('fetches nothing without a public status page', async () => {
     const { ctx, calls } = makeContext(makeSnapshot(O, []));
     for (const r of [statusResult('x', { status: 'missing', found: false, url: null }), statusResult(`${O}/status`, { status: 'gated', found: false })]) {
-      expect(await checkMachineReadableStatus(ctx, new Map(), r)).toMatchObject({ found: false, endpointsFound: null, statusPage: null });
+      expect(await checkMachineReadableStatus(ctx, r)).toMatchObject({ found: false, endpointsFound: null, statusPage: null });
     }
     expect(calls).toEqual([]);
   });
@@ -169,7 +167,7 @@ describe('checkMachineReadableStatus (in-memory responses)', () => {
       'https://status.acme.test/api/v2/status.json': { headers: { 'content-type': 'application/json' }, body: STATUSPAGE_JSON },
       [`https://status.acme.test/history.atom|${FEED_ACCEPT}`]: { headers: { 'content-type': 'application/atom+xml' }, body: ATOM },
     });
-    const got = await checkMachineReadableStatus(ctx, new Map(), statusResult('https://status.acme.test/', { linkedOnly: true, external: true }));
+    const got = await checkMachineReadableStatus(ctx, statusResult('https://status.acme.test/', { linkedOnly: true, external: true }));
     expect(got).toMatchObject({ found: true, url: 'https://status.acme.test/api/v2/status.json', kind: 'statuspage-json', endpointsFound: 2, statusPageRead: 'fetched' });
     expect(got.checked.map((c) => [c.url.replace('https://status.acme.test', ''), c.result, c.kind])).toEqual([
       ['/api/v2/status.json', 'found', 'statuspage-json'], ['/history.atom', 'found', 'feed'], ['/history.rss', 'missing', null],
@@ -187,7 +185,7 @@ describe('checkMachineReadableStatus (in-memory responses)', () => {
       calls.push({ url, request });
       return { url, finalUrl: url, status: 200, headers: { 'content-type': 'text/html' }, body: Buffer.from(SPA), truncated: false, redirects: [], bytes: SPA.length, durationMs: 1, ttfbMs: 1 };
     };
-    const got = await checkMachineReadableStatus(ctx, pageIndex([page]), statusResult(`${O}/status`));
+    const got = await checkMachineReadableStatus(ctx, statusResult(`${O}/status`));
     expect(got).toMatchObject({ found: false, endpointsFound: 0, statusPageRead: 'crawled', statusPage: `${O}/status` });
     expect(got.checked.every((c) => c.result === 'missing' && c.note.includes('soft 404'))).toBe(true);
     expect(calls.map((c) => c.url)).not.toContain(`${O}/status`);

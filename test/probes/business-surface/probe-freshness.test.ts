@@ -4,11 +4,11 @@
 // crawled with the real client.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import probe, { type BusinessSurfaceFacts } from '../../../probes/business-surface/index.js';
+import probe from '../../../probes/business-surface/index.js';
 import { startStaticPortal, type RunningPortal } from '../../../src/demo/static-server.js';
-import type { Finding, ProbeContext } from '../../../src/contract/probe.js';
+import type { BusinessSurfaceFacts, Finding } from '../../../src/contract/index.js';
 import { crawlFixture } from './crawl-fixture.js';
-import { makeContext, makePage, makeSnapshot } from '../../helpers/probe-context.js';
+import { makeContext, makePage, makeSnapshot, contextOf } from '../../helpers/probe-context.js';
 
 const O = 'https://portal.acme.test';
 const NAV = '<nav><a href="/changelog">Changelog</a> <a href="/blog/">Blog</a> <a href="/status">API status</a></nav>';
@@ -118,7 +118,7 @@ describe('business-surface: freshness fixture portal over HTTP', () => {
     origin = server.url;
     const crawl = await crawlFixture(origin);
     crawl.snapshot.startedAt = '2026-11-28T06:00:00.000Z';
-    const ctx: ProbeContext = {
+    const ctx = contextOf({
       snapshot: crawl.snapshot,
       fetch: (url, request) => {
         fetched.push(url);
@@ -126,7 +126,7 @@ describe('business-surface: freshness fixture portal over HTTP', () => {
       },
       signal: new AbortController().signal,
       options: { maxLinkChecks: 50, maxSitemapDepth: 3 },
-    };
+    });
     ({ facts, findings } = await probe.run(ctx));
   });
   afterAll(async () => server?.close());

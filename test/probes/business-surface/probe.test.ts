@@ -8,13 +8,13 @@
 // there are "not checked".
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import probe, { findingsFor, KIND_LABELS, type BusinessSurfaceFacts } from '../../../probes/business-surface/index.js';
+import probe, { findingsFor, KIND_LABELS } from '../../../probes/business-surface/index.js';
 import { KEY_BUYER_KINDS, KINDS } from '../../../probes/business-surface/types.js';
 import { startStaticPortal, type RunningPortal } from '../../../src/demo/static-server.js';
-import type { ProbeContext } from '../../../src/contract/probe.js';
+import type { BusinessSurfaceFacts } from '../../../src/contract/index.js';
 import { crawlFixture } from './crawl-fixture.js';
 import { analyze, home } from './site.js';
-import { makeContext, makeSnapshot } from '../../helpers/probe-context.js';
+import { makeContext, makeSnapshot, contextOf } from '../../helpers/probe-context.js';
 
 describe('business-surface probe: contract', () => {
   it('has the contract metadata', () => {
@@ -87,7 +87,7 @@ describe('business-surface probe: fixture portal over HTTP', () => {
     portal = await startStaticPortal({ root: path.resolve('test/fixtures/business-surface/site'), host: '127.0.0.1', port: 0 });
     origin = portal.url;
     const crawl = await crawlFixture(origin);
-    const ctx: ProbeContext = {
+    const ctx = contextOf({
       snapshot: crawl.snapshot,
       fetch: async (url, request) => {
         probeFetches++;
@@ -100,7 +100,7 @@ describe('business-surface probe: fixture portal over HTTP', () => {
       },
       signal: new AbortController().signal,
       options: { maxLinkChecks: 50, maxSitemapDepth: 3 },
-    };
+    });
     const out = await probe.run(ctx);
     facts = out.facts;
     findings = out.findings;

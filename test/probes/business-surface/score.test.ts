@@ -1,7 +1,7 @@
 // Unit tests of src/business-surface/score.ts: combining signals and choosing a kind's verdict.
 import { describe, expect, it } from 'vitest';
 import { combine, decide, FOUND_AT, type Scored } from '../../../probes/business-surface/score.js';
-import type { KindEvidence, SignalType } from '../../../probes/business-surface/types.js';
+import type { KindEvidence, SignalType } from '../../../src/contract/index.js';
 
 const ev = (signal: SignalType, weight: number): KindEvidence => ({ url: 'https://a.example/x', signal, note: signal, weight });
 

@@ -2,8 +2,8 @@
 // parser (makePage) on https://portal.example, analysed with the shipped keyword lists.
 import { keywordRegistry } from '../../../probes/business-surface/index.js';
 import { analyzeSurface } from '../../../probes/business-surface/surface.js';
-import type { BusinessSurfaceFacts } from '../../../probes/business-surface/types.js';
-import type { Page, Snapshot } from '../../../src/contract/page.js';
+import type { SurfaceFacts } from '../../../probes/business-surface/types.js';
+import type { Page, Snapshot } from '../../../src/contract/index.js';
 import { makePage, makeSnapshot } from '../../helpers/probe-context.js';
 
 export const ORIGIN = 'https://portal.example';
@@ -42,7 +42,7 @@ export function siteOf(pages: SitePage[], skippedByRobots: string[] = []): Snaps
   return snapshot;
 }
 
-export function analyze(pages: SitePage[], skippedByRobots: string[] = []): Promise<BusinessSurfaceFacts> {
+export function analyze(pages: SitePage[], skippedByRobots: string[] = []): Promise<SurfaceFacts> {
   return analyzeSurface(siteOf(pages, skippedByRobots), keywordRegistry());
 }
 

@@ -4,8 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { GATING_RULES } from '../../../probes/gating/index.js';
 import { classifyPage, failedFetchVerdict } from '../../../probes/gating/classify.js';
-import type { Page } from '../../../src/contract/page.js';
-import type { GateEvidence } from '../../../probes/gating/types.js';
+import type { GateEvidence, Page } from '../../../src/contract/index.js';
 import { makePage } from '../../helpers/probe-context.js';
 
 const O = 'https://developer.bank.example';

@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { GATING_RULES } from '../../../probes/gating/index.js';
 import { classifyPage, redirectChain } from '../../../probes/gating/classify.js';
-import type { Gate, GateEvidence, PageRole } from '../../../probes/gating/types.js';
+import type { PageRole } from '../../../probes/gating/types.js';
 import { makePage, type PageInput } from '../../helpers/probe-context.js';
+import type { Gate, GateEvidence } from '../../../src/contract/index.js';
 
 const O = 'https://developer.example-bank.test';
 const NAV = `<header><nav><a href="/docs/">Docs</a> <a href="/pricing">Pricing</a> <a href="/login">Log in</a> <a href="/signup" class="button">Sign up</a></nav></header>`;

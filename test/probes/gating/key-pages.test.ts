@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { GATING_RULES } from '../../../probes/gating/index.js';
 import { findKeyCandidates, pathScore, textScore } from '../../../probes/gating/key-pages.js';
-import type { KeyKind } from '../../../probes/gating/types.js';
 import { makePage } from '../../helpers/probe-context.js';
+import type { KeyKind } from '../../../src/contract/index.js';
 
 const O = 'https://developer.example-bank.test';
 const kind = (k: KeyKind) => GATING_RULES.keyKinds.find((x) => x.kind === k)!;

@@ -3,10 +3,9 @@
 // evidence says the login host did not answer (with the error code) or shows the loop.
 import { describe, expect, it } from 'vitest';
 import gatingProbe from '../../../probes/gating/index.js';
-import type { Page } from '../../../src/contract/page.js';
+import type { Page } from '../../../src/contract/index.js';
 import type { FetchResult } from '../../../src/fetch/types.js';
-import type { ProbeContext } from '../../../src/contract/probe.js';
-import { makePage, makeSnapshot } from '../../helpers/probe-context.js';
+import { makePage, makeSnapshot, contextOf } from '../../helpers/probe-context.js';
 
 const O = 'https://developer.bank.example';
 const SSO = 'https://sso.bank.example/login';
@@ -24,13 +23,13 @@ function failedResult(url: string, redirects: string[], finalUrl: string, code: 
   };
 }
 
-function context(pages: Page[], responses: Record<string, FetchResult>): ProbeContext {
-  return {
+function context(pages: Page[], responses: Record<string, FetchResult>) {
+  return contextOf({
     snapshot: makeSnapshot(O, pages),
     fetch: async (url) => responses[url] ?? failedResult(url, [], url, 'PP_ERR_CONNECTION'),
     signal: new AbortController().signal,
     options: { maxLinkChecks: 50, maxSitemapDepth: 3 },
-  };
+  });
 }
 
 const HOME = makePage({

@@ -4,17 +4,16 @@
 // client's resolver maps idp.example-bank.test to, so the redirect chain really leaves the portal.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import gatingProbe, { GATING_RULES, MAX_KEY_FETCHES, sameSite, type GatingFacts } from '../../../probes/gating/index.js';
+import gatingProbe, { GATING_RULES, MAX_KEY_FETCHES, sameSite } from '../../../probes/gating/index.js';
 import { crawl } from '../../../src/crawl/crawler.js';
 import { createPageParser } from '../../../src/crawl/parse-pool.js';
-import type { Page } from '../../../src/contract/page.js';
+import type { GatingFacts, Page, ProbeContext } from '../../../src/contract/index.js';
 import { startStaticPortal, type RunningPortal } from '../../../src/demo/static-server.js';
 import { createAuditFetch } from '../../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../../src/fetch/client.js';
 import { decodeBody } from '../../../src/fetch/decode.js';
 import type { FetchResult, HostResolver } from '../../../src/fetch/types.js';
-import type { ProbeContext } from '../../../src/contract/probe.js';
-import { fetchResult, makeContext, makePage, makeSnapshot } from '../../helpers/probe-context.js';
+import { fetchResult, makeContext, makePage, makeSnapshot, contextOf } from '../../helpers/probe-context.js';
 
 const O = 'https://developer.example-bank.test';
 const PARA = 'The Accounts API returns balances and transactions of consented accounts over OAuth 2.0 and mutual TLS. ';
@@ -89,7 +88,7 @@ describe('gating probe (hand-built snapshots)', () => {
       error: { code: 'PP_ERR_ROBOTS_DISALLOWED', message: 'robots.txt disallows it' },
     });
     const calls: string[] = [];
-    const ctx: ProbeContext = { ...makeContext(snapshot).ctx, fetch: async (url) => (calls.push(url), robotsRefusal(url)) };
+    const ctx = contextOf({ ...makeContext(snapshot).ctx, fetch: async (url) => (calls.push(url), robotsRefusal(url)) });
     const { facts, findings } = await gatingProbe.run(ctx);
     expect(facts.keyPages.docs).toMatchObject({ url: `${O}/docs/`, gated: null, notChecked: 'robots.txt' });
     expect(facts.keyPages.reference).toMatchObject({ url: `${O}/docs/reference`, gated: null, notChecked: 'robots.txt' });
@@ -190,7 +189,7 @@ async function fetchedContext(origin: string, paths: string[]) {
     if (res.error) page.error = res.error;
     pages.push(page);
   }
-  const ctx: ProbeContext = { snapshot: makeSnapshot(origin, pages), fetch, signal: new AbortController().signal, options: { maxLinkChecks: 50, maxSitemapDepth: 3 } };
+  const ctx = contextOf({ snapshot: makeSnapshot(origin, pages), fetch, signal: new AbortController().signal, options: { maxLinkChecks: 50, maxSitemapDepth: 3 } });
   return { ctx, fetched, close: () => client.close() };
 }
 
@@ -288,7 +287,7 @@ describe('gating probe on the fixture portal (real client, 127.0.0.1)', () => {
     const client = createHttpClient({ allowPrivate: true, lookup, maxRetries: 0 });
     const fetch = createAuditFetch(client);
     const snapshot = await crawl(`${origin}/`, { fetch, parser: createPageParser(0), robotsPolicy: 'ignored' }, { maxPages: 40, maxDepth: 3 });
-    const ctx: ProbeContext = { snapshot, fetch, signal: new AbortController().signal, options: { maxLinkChecks: 50, maxSitemapDepth: 3 } };
+    const ctx = contextOf({ snapshot, fetch, signal: new AbortController().signal, options: { maxLinkChecks: 50, maxSitemapDepth: 3 } });
     const { facts } = await gatingProbe.run(ctx);
     await client.close();
     expect(facts.gatedUrls).toEqual(expect.arrayContaining([`${origin}/pricing`, `${origin}/sandbox`, `${origin}/console`, `${origin}/partners`]));

@@ -1,7 +1,8 @@
 // Tests for src/gating/summarize.ts: the decisions behind gatedUrls, gatedShare and loginWall.
 import { describe, expect, it } from 'vitest';
 import { summarize, MAX_PAGE_ENTRIES } from '../../../probes/gating/summarize.js';
-import { KEY_KINDS, type Gate, type KeyKind, type KeyPage, type PageRole, type PageVerdict } from '../../../probes/gating/types.js';
+import { KEY_KINDS, type PageRole, type PageVerdict } from '../../../probes/gating/types.js';
+import type { Gate, KeyKind, KeyPage } from '../../../src/contract/index.js';
 
 const O = 'https://p.example';
 const v = (path: string, gate: Gate, role: PageRole = 'content', extra: Partial<PageVerdict['evidence']> = {}): PageVerdict => ({

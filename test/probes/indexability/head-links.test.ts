@@ -2,8 +2,8 @@
 // <link>/<meta> elements are in the head, and read hrefs as written; plus the Link header parser.
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { extractHead, headEnd, MAX_HEAD_CHARS } from '../../../probes/indexability/head-links.js';
-import { linkHeaderLinks, parseLinkHeader } from '../../../src/formats/link-header.js';
+import { extractHead, headEnd, linkHeaderLinks, MAX_HEAD_CHARS } from '../../../probes/indexability/head-links.js';
+import { parseLinkHeader } from '../../../src/formats/link-header.js';
 
 const URL_ = 'https://docs.example.com/guide/start';
 

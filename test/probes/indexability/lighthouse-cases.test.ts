@@ -8,11 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { judgeCanonical, CANONICAL_ISSUE_KINDS } from '../../../probes/indexability/canonical.js';
 import { judgeCrawlable } from '../../../probes/indexability/crawlable.js';
 import type { HeadLink } from '../../../probes/indexability/head-links.js';
-import { judgeHreflang, type HreflangReason } from '../../../probes/indexability/hreflang.js';
+import { judgeHreflang } from '../../../probes/indexability/hreflang.js';
 import { judgeDescription, judgeStatus } from '../../../probes/indexability/page-text.js';
 import { robotsSignals } from '../../../probes/indexability/robots-rules.js';
 import { summarizeSite } from '../../../probes/indexability/site.js';
 import { parseRobots } from '../../../src/robots/index.js';
+import type { HreflangReason } from '../../../src/contract/index.js';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
 const DIR = new URL('../../fixtures/lighthouse-seo/unit-cases/', import.meta.url);

@@ -12,13 +12,13 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import indexabilityProbe, { type IndexabilityFacts } from '../../../probes/indexability/index.js';
+import indexabilityProbe from '../../../probes/indexability/index.js';
 import { createAuditFetch } from '../../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../../src/fetch/client.js';
 import { decodeBody } from '../../../src/fetch/decode.js';
 import { CANONICAL_ISSUE_KINDS } from '../../../probes/indexability/canonical.js';
-import type { Finding, ProbeContext } from '../../../src/contract/probe.js';
-import { makePage, makeSnapshot } from '../../helpers/probe-context.js';
+import type { Finding, IndexabilityFacts } from '../../../src/contract/index.js';
+import { makePage, makeSnapshot, contextOf } from '../../helpers/probe-context.js';
 
 const DIR = new URL('../../fixtures/lighthouse-seo/', import.meta.url);
 const LH_ORIGIN = 'http://localhost:10200';
@@ -88,12 +88,12 @@ async function serveAndAudit(c: SmokeCase): Promise<Run> {
       headers: res.headers,
       html: decodeBody(res.body, res.headers['content-type']),
     });
-    const ctx: ProbeContext = {
+    const ctx = contextOf({
       snapshot: makeSnapshot(origin, [page]),
       fetch,
       signal: new AbortController().signal,
       options: { maxLinkChecks: 50, maxSitemapDepth: 3 },
-    };
+    });
     const out = await indexabilityProbe.run(ctx);
     return { url, ...out };
   } finally {

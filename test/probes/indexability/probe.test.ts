@@ -3,14 +3,14 @@
 // test/fixtures/indexability/site served by startStaticPortal (X-Robots-Tag headers, a redirect and a
 // 500 come from its _routes.json), fetched with the real HTTP client.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import indexabilityProbe, { type IndexabilityFacts } from '../../../probes/indexability/index.js';
+import indexabilityProbe from '../../../probes/indexability/index.js';
 import { startStaticPortal, type RunningPortal } from '../../../src/demo/static-server.js';
 import { createAuditFetch } from '../../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../../src/fetch/client.js';
 import { decodeBody } from '../../../src/fetch/decode.js';
 import type { HttpClient } from '../../../src/fetch/types.js';
-import type { Finding, ProbeContext } from '../../../src/contract/probe.js';
-import { makeContext, makePage, makeSnapshot } from '../../helpers/probe-context.js';
+import type { Finding, IndexabilityFacts } from '../../../src/contract/index.js';
+import { makeContext, makePage, makeSnapshot, contextOf } from '../../helpers/probe-context.js';
 
 const O = 'https://docs.example.com';
 const ROBOTS_OK = { [`${O}/robots.txt`]: { status: 200, headers: { 'content-type': 'text/plain' }, body: 'User-agent: *\nAllow: /\n' } };
@@ -153,7 +153,7 @@ describe('indexability probe against the fixture portal', () => {
       const res = await fetch(u(path));
       pages.push(makePage({ url: u(path), finalUrl: res.finalUrl, status: res.status, headers: res.headers, html: decodeBody(res.body, res.headers['content-type']) }));
     }
-    const ctx: ProbeContext = { snapshot: makeSnapshot(portal.url, pages), fetch, signal: new AbortController().signal, options: { maxLinkChecks: 50, maxSitemapDepth: 3 } };
+    const ctx = contextOf({ snapshot: makeSnapshot(portal.url, pages), fetch, signal: new AbortController().signal, options: { maxLinkChecks: 50, maxSitemapDepth: 3 } });
     ({ facts, findings } = await indexabilityProbe.run(ctx));
   }, 60_000);
 

@@ -2,11 +2,10 @@
 // with one broken link plus an llms-full.txt; an HTML soft 404 at /llms.txt; no files at all.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FetchRequest, FetchResult } from '../../../src/fetch/types.js';
-import type { ProbeContext } from '../../../src/contract/probe.js';
 import { countTokens } from '../../../src/util/tokens.js';
 import llmsTxtProbe from '../../../probes/llms-txt/index.js';
 import { startServer, type TestServer } from '../../fetch/test-server.js';
-import { makePage, makeSnapshot } from '../../helpers/probe-context.js';
+import { makePage, makeSnapshot, contextOf } from '../../helpers/probe-context.js';
 
 /**
  * ctx.fetch for tests: node's fetch against 127.0.0.1, answers shaped like FetchResult, never throws.
@@ -29,13 +28,13 @@ async function httpFetch(url: string, request: FetchRequest = {}, retried = fals
   }
 }
 
-function context(origin: string, maxLinkChecks = 50): ProbeContext {
-  return {
+function context(origin: string, maxLinkChecks = 50) {
+  return contextOf({
     snapshot: makeSnapshot(origin, [makePage({ url: `${origin}/`, html: '<html><body><h1>Home</h1></body></html>' })]),
     fetch: httpFetch,
     signal: new AbortController().signal,
     options: { maxLinkChecks, maxSitemapDepth: 3 },
-  };
+  });
 }
 
 let server: TestServer | undefined;

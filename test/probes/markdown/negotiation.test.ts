@@ -1,11 +1,11 @@
 // Content negotiation judged from one answer: Markdown vs HTML, mislabelled HTML, failures, robots,
 // and Vary parsing (RFC 9110 §12.5.5).
 import { describe, expect, it } from 'vitest';
-import type { Resource } from '../../../src/audit/resource.js';
 import { classifyNegotiation, varyListsAccept } from '../../../probes/markdown/negotiation.js';
+import type { Resource } from '../../../src/contract/index.js';
 
 function res(over: Partial<Resource>): Resource {
-  return { url: 'https://x.test/a', finalUrl: 'https://x.test/a', status: 200, headers: {}, type: 'text/markdown', text: '# A\n', truncated: false, fromSnapshot: false, ...over };
+  return { url: 'https://x.test/a', finalUrl: 'https://x.test/a', status: 200, headers: {}, type: 'text/markdown', text: '# A\n', bytes: 0, truncated: false, redirects: [], fromSnapshot: false, ...over };
 }
 
 describe('varyListsAccept', () => {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { get_encoding } from 'tiktoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import markdownProbe, { type MarkdownFacts } from '../../../probes/markdown/index.js';
+import markdownProbe from '../../../probes/markdown/index.js';
 import { CRAWL_ACCEPT } from '../../../src/audit/resource.js';
 import { startStaticPortal, type RunningPortal } from '../../../src/demo/static-server.js';
 import { createAuditFetch } from '../../../src/fetch/audit-fetch.js';
@@ -13,9 +13,9 @@ import { createHttpClient } from '../../../src/fetch/client.js';
 import { decodeBody } from '../../../src/fetch/decode.js';
 import type { FetchRequest, HttpClient } from '../../../src/fetch/types.js';
 import { FULL_TOKEN_LIMIT, PAGE_TOKEN_LIMIT } from '../../../probes/markdown/token-stats.js';
-import type { Finding, ProbeContext } from '../../../src/contract/probe.js';
+import type { Finding, MarkdownFacts } from '../../../src/contract/index.js';
 import { countTokens } from '../../../src/util/tokens.js';
-import { makeContext, makePage, makeSnapshot } from '../../helpers/probe-context.js';
+import { makeContext, makePage, makeSnapshot, contextOf } from '../../helpers/probe-context.js';
 
 const O = 'https://acme.test';
 const MD = 'text/markdown';
@@ -196,12 +196,12 @@ describe('markdown probe (fixture portal over HTTP)', () => {
       const res = await auditFetch(u(path), { headers: { accept: CRAWL_ACCEPT } });
       pages.push(makePage({ url: res.url, finalUrl: res.finalUrl, status: res.status, headers: res.headers, html: decodeBody(res.body, res.headers['content-type']), depth: path === '/' ? 0 : 1 }));
     }
-    const ctx: ProbeContext = {
+    const ctx = contextOf({
       snapshot: makeSnapshot(portal.url, pages),
       fetch: auditFetch,
       signal: new AbortController().signal,
       options: { maxLinkChecks: 50, maxSitemapDepth: 3 },
-    };
+    });
     ({ facts, findings } = await markdownProbe.run(ctx));
   });
 

@@ -1,9 +1,9 @@
 // .md sibling URLs (llmstxt.org convention and common docs-generator layouts), declared
 // rel="alternate" Markdown links, and judging the answer at a twin URL.
 import { describe, expect, it } from 'vitest';
-import type { Resource } from '../../../src/audit/resource.js';
 import { classifyTwin, markdownAlternates, MAX_SIBLING_CANDIDATES, siblingCandidates } from '../../../probes/markdown/siblings.js';
 import { makePage } from '../../helpers/probe-context.js';
+import type { Resource } from '../../../src/contract/index.js';
 
 describe('siblingCandidates', () => {
   it.each([
@@ -45,7 +45,7 @@ describe('markdownAlternates', () => {
 
 describe('classifyTwin', () => {
   const res = (over: Partial<Resource>): Resource => ({
-    url: 'https://x.test/a.md', finalUrl: 'https://x.test/a.md', status: 200, headers: {}, type: 'text/markdown', text: '# A', truncated: false, fromSnapshot: false, ...over,
+    url: 'https://x.test/a.md', finalUrl: 'https://x.test/a.md', status: 200, headers: {}, type: 'text/markdown', text: '# A', bytes: 0, truncated: false, redirects: [], fromSnapshot: false, ...over,
   });
   it.each<[string, Partial<Resource>, string]>([
     ['text/markdown', {}, 'twin'],

@@ -1,6 +1,7 @@
 // Token arithmetic: medians, overhead ratio, oversize lists with the named limits.
 import { describe, expect, it } from 'vitest';
-import { median, oversizedPages, PAGE_TOKEN_LIMIT, ratio, readableTokens, summarizeTokens, type PageTokens } from '../../../probes/markdown/token-stats.js';
+import { median, oversizedPages, PAGE_TOKEN_LIMIT, ratio, readableTokens, summarizeTokens } from '../../../probes/markdown/token-stats.js';
+import type { PageTokens } from '../../../src/contract/index.js';
 
 function p(url: string, htmlTokens: number, mainTokens: number, markdownTokens: number | null = null, estimatedMarkdownTokens: number | null = null): PageTokens {
   return {

@@ -1,9 +1,9 @@
 // Unit tests for spec discovery (src/openapi/discover.ts), the RFC 9727 API catalog and APIs.json
 // readers, and the login-gate heuristics (src/openapi/gated.ts). Pages are parsed by the crawl's parser.
 import { describe, expect, it } from 'vitest';
-import { parseApiCatalog } from '../../../probes/openapi/api-catalog.js';
-import { parseApisJson } from '../../../probes/openapi/apis-json.js';
-import { addCommonPaths, addPageCandidates, CandidateSet, COMMON_SPEC_PATHS, docsUiSpecUrls, isSpecFileUrl, linkHeaderTargets } from '../../../probes/openapi/discover.js';
+import { parseApiCatalog } from '../../../src/formats/api-catalog.js';
+import { parseApisJson } from '../../../src/formats/apis-json.js';
+import { addCommonPaths, addPageCandidates, CandidateSet, catalogSpecUrls, COMMON_SPEC_PATHS, docsUiSpecUrls, isSpecFileUrl, linkHeaderTargets } from '../../../probes/openapi/discover.js';
 import { gateEvidence, isLoginUrl } from '../../../probes/openapi/gated.js';
 import { strengthOf } from '../../../probes/openapi/types.js';
 import { makePage } from '../../helpers/probe-context.js';
@@ -126,10 +126,10 @@ describe('parseApiCatalog (RFC 9727 / RFC 9264 linkset)', () => {
       ],
     });
     const r = parseApiCatalog(text, base);
-    if (!r.ok) throw new Error(r.reason);
-    expect(r.catalog.links).toHaveLength(5);
-    expect(r.catalog.apiCount).toBe(2);
-    expect(r.catalog.specUrls).toEqual(['https://developer.example.com/apis/foo_api/spec', 'https://developer.example.com/apis/bar_api/spec']);
+    if (!r.parsed) throw new Error(r.errors[0]);
+    expect(r.targets).toHaveLength(5);
+    expect(r.apiCount).toBe(2);
+    expect(catalogSpecUrls(r.targets, base)).toEqual(['https://developer.example.com/apis/foo_api/spec', 'https://developer.example.com/apis/bar_api/spec']);
   });
 
   it('takes item links only when they look like specs, and resolves relative hrefs against the catalog', () => {
@@ -142,8 +142,8 @@ describe('parseApiCatalog (RFC 9727 / RFC 9264 linkset)', () => {
       ],
     });
     const r = parseApiCatalog(text, base);
-    if (!r.ok) throw new Error(r.reason);
-    expect(r.catalog.specUrls).toEqual(['https://www.example.com/apis/bar/openapi.yaml', 'https://www.example.com/apis/baz']);
+    if (!r.parsed) throw new Error(r.errors[0]);
+    expect(catalogSpecUrls(r.targets, base)).toEqual(['https://www.example.com/apis/bar/openapi.yaml', 'https://www.example.com/apis/baz']);
   });
 
   it.each([
@@ -152,8 +152,8 @@ describe('parseApiCatalog (RFC 9727 / RFC 9264 linkset)', () => {
     ['linkset not an array', '{"linkset": {}}', /linkset/],
   ])('%s → not ok', (_name, text, reason) => {
     const r = parseApiCatalog(text, base);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).toMatch(reason);
+    expect(r.parsed).toBe(false);
+    expect(r.errors[0]).toMatch(reason);
   });
 });
 
@@ -168,13 +168,13 @@ describe('parseApisJson', () => {
       ],
     });
     const r = parseApisJson(text, 'https://acme.io/apis.json');
-    if (!r.ok) throw new Error(r.reason);
-    expect(r.apisJson).toEqual({ name: 'Acme', apiCount: 3, specUrls: ['https://acme.io/payments/swagger.json', 'https://acme.io/orders/openapi.yaml'] });
+    if (!r.parsed) throw new Error(r.errors[0]);
+    expect({ name: r.name, apiCount: r.apiCount, specUrls: r.specUrls }).toEqual({ name: 'Acme', apiCount: 3, specUrls: ['https://acme.io/payments/swagger.json', 'https://acme.io/orders/openapi.yaml'] });
   });
 
   it('rejects a file without apis', () => {
-    expect(parseApisJson('{"name":"x"}', 'https://acme.io/apis.json').ok).toBe(false);
-    expect(parseApisJson('{', 'https://acme.io/apis.json').ok).toBe(false);
+    expect(parseApisJson('{"name":"x"}', 'https://acme.io/apis.json').parsed).toBe(false);
+    expect(parseApisJson('{', 'https://acme.io/apis.json').parsed).toBe(false);
   });
 });
 

@@ -6,13 +6,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import openapiProbe, { type OpenapiFacts } from '../../../probes/openapi/index.js';
+import openapiProbe from '../../../probes/openapi/index.js';
 import { startStaticPortal, type RunningPortal } from '../../../src/demo/static-server.js';
 import { createAuditFetch } from '../../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../../src/fetch/client.js';
 import type { HttpClient } from '../../../src/fetch/types.js';
-import type { Finding, ProbeContext } from '../../../src/contract/probe.js';
-import { makeContext, makePage, makeSnapshot, type FakeResponse } from '../../helpers/probe-context.js';
+import type { Finding, OpenapiFacts } from '../../../src/contract/index.js';
+import { makeContext, makePage, makeSnapshot, type FakeResponse, contextOf } from '../../helpers/probe-context.js';
 
 const ORIGIN = 'https://developer.acme.io';
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/openapi');
@@ -134,7 +134,7 @@ describe('openapi probe: rate limits and deprecation against the fixture portal 
       const res = await fetch(portal.url + p);
       pages.push(makePage({ url: portal.url + p, html: res.body.toString('utf8'), status: res.status, headers: res.headers }));
     }
-    const ctx: ProbeContext = { snapshot: makeSnapshot(portal.url, pages), fetch, signal: new AbortController().signal, options: { maxLinkChecks: 50, maxSitemapDepth: 3 } };
+    const ctx = contextOf({ snapshot: makeSnapshot(portal.url, pages), fetch, signal: new AbortController().signal, options: { maxLinkChecks: 50, maxSitemapDepth: 3 } });
     ({ facts, findings } = await openapiProbe.run(ctx));
   }, 60_000);
 

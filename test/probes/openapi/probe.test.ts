@@ -7,15 +7,15 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import openapiProbe, { MAX_CANDIDATES, type OpenapiFacts } from '../../../probes/openapi/index.js';
+import openapiProbe, { MAX_CANDIDATES } from '../../../probes/openapi/index.js';
 import { startStaticPortal, type RunningPortal } from '../../../src/demo/static-server.js';
 import { createAuditFetch } from '../../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../../src/fetch/client.js';
 import type { HttpClient } from '../../../src/fetch/types.js';
 import { COMMON_SPEC_PATHS } from '../../../probes/openapi/discover.js';
-import type { ProbeContext } from '../../../src/contract/probe.js';
+import type { OpenapiFacts } from '../../../src/contract/index.js';
 import { hugeSpec, yamlAliasBomb } from './hostile-inputs.js';
-import { makeContext, makePage, makeSnapshot, type FakeResponse } from '../../helpers/probe-context.js';
+import { makeContext, makePage, makeSnapshot, type FakeResponse, contextOf } from '../../helpers/probe-context.js';
 
 const ORIGIN = 'https://developer.acme.io';
 const SITE = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/openapi/site');
@@ -50,8 +50,6 @@ describe('openapi probe (in-memory)', () => {
     expect(facts.documents).toEqual([]);
     expect(facts.candidatesChecked).toBe(COMMON_SPEC_PATHS.length);
     expect(facts.candidates.every((c) => c.outcome === 'missing' && c.foundVia[0] === 'common-path')).toBe(true);
-    expect(facts.apiCatalog).toMatchObject({ present: false, url: `${ORIGIN}/.well-known/api-catalog`, linkCount: 0 });
-    expect(facts.apisJson).toMatchObject({ present: false, url: `${ORIGIN}/apis.json`, apiCount: 0 });
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: 'warning', message: expect.stringContaining('No OpenAPI') });
     // Each URL once: 6 usual paths + api-catalog + apis.json.
@@ -157,7 +155,7 @@ describe('openapi probe (in-memory)', () => {
     const html = '<html><head><link rel="service-desc" href="/private/openapi.json"></head><body></body></html>';
     const snapshot = makeSnapshot(ORIGIN, [makePage({ url: `${ORIGIN}/`, html })]);
     const { ctx } = makeContext(snapshot, {});
-    const robotsCtx: ProbeContext = {
+    const robotsCtx = contextOf({
       ...ctx,
       async fetch(url, request) {
         if (url.includes('/private/')) {
@@ -165,7 +163,7 @@ describe('openapi probe (in-memory)', () => {
         }
         return ctx.fetch(url, request);
       },
-    };
+    });
     const { facts, findings } = await openapiProbe.run(robotsCtx);
     expect(facts.candidates[0]).toMatchObject({ url: `${ORIGIN}/private/openapi.json`, outcome: 'robots' });
     expect(findings.find((f) => f.url === `${ORIGIN}/private/openapi.json`)).toMatchObject({ severity: 'info', message: expect.stringContaining('not checked (robots.txt') });
@@ -197,7 +195,6 @@ describe('openapi probe (in-memory)', () => {
       },
       '<html><head><link rel="api-catalog" href="/meta/catalog"></head><body></body></html>',
     );
-    expect(facts.apiCatalog).toMatchObject({ present: true, url: `${ORIGIN}/meta/catalog`, linkCount: 1, apiCount: 1 });
     expect(facts.documents[0]).toMatchObject({ url: `${ORIGIN}/specs/a.json`, foundVia: ['api-catalog'], valid: true });
   });
 
@@ -227,12 +224,12 @@ describe('openapi probe against the fixture portal (real client)', () => {
       const res = await fetch(portal.url + p);
       pages.push(makePage({ url: portal.url + p, html: res.body.toString('utf8'), status: res.status, headers: res.headers }));
     }
-    const ctx: ProbeContext = {
+    const ctx = contextOf({
       snapshot: makeSnapshot(portal.url, pages),
       fetch,
       signal: new AbortController().signal,
       options: { maxLinkChecks: 50, maxSitemapDepth: 3 },
-    };
+    });
     ({ facts, findings } = await openapiProbe.run(ctx));
   }, 60_000);
 
@@ -262,10 +259,11 @@ describe('openapi probe against the fixture portal (real client)', () => {
     expect(f?.evidence).toBe(`redirects to ${portal.url}/login`);
   });
 
-  it('reads the RFC 9727 catalog and APIs.json', () => {
-    expect(facts.apiCatalog).toMatchObject({ present: true, status: 200, linkCount: 2, apiCount: 1 });
-    expect(facts.apiCatalog.contentType).toMatch(/^application\/linkset\+json/);
-    expect(facts.apisJson).toMatchObject({ present: true, status: 200, apiCount: 1 });
+  it('takes spec URLs from the RFC 9727 catalog and APIs.json, and leaves their facts to agent-discovery', () => {
+    expect(doc('/specs/payments.yaml')?.foundVia).toEqual(['api-catalog']);
+    expect(doc('/specs/orders.json')?.foundVia).toEqual(['apis-json']);
+    expect(facts).not.toHaveProperty('apiCatalog');
+    expect(facts).not.toHaveProperty('apisJson');
   });
 
   it('judges quality per document', () => {
@@ -302,12 +300,12 @@ describe('openapi probe: a 20 MB spec through the real client', () => {
   it('reports tooLarge (the body is cut at the fetch limit), no crash', async () => {
     const client = createHttpClient({ allowPrivate: true });
     try {
-      const ctx: ProbeContext = {
+      const ctx = contextOf({
         snapshot: makeSnapshot(origin, [makePage({ url: `${origin}/`, html: '<html><body></body></html>' })]),
         fetch: createAuditFetch(client),
         signal: new AbortController().signal,
         options: { maxLinkChecks: 50, maxSitemapDepth: 3 },
-      };
+      });
       const { facts, findings } = await openapiProbe.run(ctx);
       expect(facts.documents).toHaveLength(1);
       expect(facts.documents[0]).toMatchObject({ url: `${origin}/openapi.json`, tooLarge: true, version: '3.0.3', valid: null });

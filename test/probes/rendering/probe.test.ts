@@ -6,9 +6,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import probe, { MAX_RENDERS, selectPages, type RenderingFacts } from '../../../probes/rendering/index.js';
-import { closeBrowser, DOCUMENT_ACCEPT, tryLaunchBrowser } from '../../../src/browser/browser.js';
-import type { Page } from '../../../src/contract/page.js';
+import probe, { MAX_RENDERS, selectPages } from '../../../probes/rendering/index.js';
+import { browserAccess, closeBrowser, DOCUMENT_ACCEPT, tryLaunchBrowser } from '../../../src/browser/browser.js';
+import type { BrowserAccess } from '../../../src/contract/index.js';
+import type { Page, RenderingFacts } from '../../../src/contract/index.js';
 import { detectAppShell } from '../../../src/browser/app-shell.js';
 import { chromiumAvailable, startFixtureSite, type FixtureSite } from '../../browser/fixture-site.js';
 import { makeContext, makePage, makeSnapshot } from '../../helpers/probe-context.js';
@@ -38,6 +39,8 @@ describe('rendering probe without a browser (heuristic mode)', () => {
   it('judges app shells from their HTML when PORTALPROBE_NO_BROWSER is set', async () => {
     vi.stubEnv('PORTALPROBE_NO_BROWSER', '1');
     const { ctx, calls } = makeContext(makeSnapshot(ORIGIN, portal()));
+    // As the audit does: it launches (or not) the one browser and hands the probe the outcome.
+    ctx.browser = browserAccess(await tryLaunchBrowser());
     const { facts, findings } = await probe.run(ctx);
     expect(facts.mode).toBe('heuristic');
     expect(facts.jsOnlyUrls).toEqual([`${ORIGIN}/console`, `${ORIGIN}/reference`]);
@@ -62,14 +65,13 @@ describe('rendering probe without a browser (heuristic mode)', () => {
 
   it('says so when the audit hands it no browser', async () => {
     const { ctx } = makeContext(makeSnapshot(ORIGIN, portal()));
-    ctx.browser = null;
     const { facts } = await probe.run(ctx);
     expect(facts).toMatchObject({ mode: 'heuristic', browserUnavailableReason: 'the audit runs without a headless browser' });
   });
 
   it('passes on the reason the audit gives for having no browser', async () => {
     const { ctx } = makeContext(makeSnapshot(ORIGIN, portal()));
-    ctx.browser = 'No Chromium found';
+    ctx.browser = { state: 'unavailable', reason: 'No Chromium found' };
     const { facts, findings } = await probe.run(ctx);
     expect(facts).toMatchObject({ mode: 'heuristic', browserUnavailableReason: 'No Chromium found' });
     expect(findings).toContainEqual({ severity: 'info', message: expect.stringContaining('(No Chromium found)') });
@@ -138,7 +140,7 @@ describe.runIf(chromiumAvailable)('rendering probe in Chromium (browser mode)', 
     await site?.close();
   });
 
-  function contextFor(browserValue: unknown) {
+  function contextFor(browserValue: BrowserAccess) {
     const snapshot = makeSnapshot(site.origin, pages);
     const { ctx } = makeContext(snapshot);
     ctx.fetch = site.fetch;
@@ -148,7 +150,7 @@ describe.runIf(chromiumAvailable)('rendering probe in Chromium (browser mode)', 
 
   it('measures raw versus rendered words and finds the JS-only page and its hidden links', async () => {
     const before = site.calls.length;
-    const { facts, findings } = await probe.run(contextFor(browser));
+    const { facts, findings } = await probe.run(contextFor({ state: 'available', browser }));
     expect(facts.mode).toBe('browser');
     expect(facts.browserUnavailableReason).toBeUndefined();
     expect(facts.pagesRendered).toBe(4);
@@ -189,16 +191,21 @@ describe.runIf(chromiumAvailable)('rendering probe in Chromium (browser mode)', 
     }
   });
 
-  it('launches and closes its own browser when the audit gives none', async () => {
+  it('renders with a browser launched the way the audit launches one', async () => {
     vi.stubEnv('PORTALPROBE_NO_BROWSER', '');
-    const { facts } = await probe.run(contextFor(undefined));
-    expect(facts.mode).toBe('browser');
-    expect(facts.jsOnlyUrls).toEqual([`${site.origin}/app`]);
+    const launched = await tryLaunchBrowser();
+    try {
+      const { facts } = await probe.run(contextFor(browserAccess(launched)));
+      expect(facts.mode).toBe('browser');
+      expect(facts.jsOnlyUrls).toEqual([`${site.origin}/app`]);
+    } finally {
+      await closeBrowser(launched.browser);
+    }
   });
 
   it('falls back to heuristics with PORTALPROBE_NO_BROWSER=1 on the same portal', async () => {
     vi.stubEnv('PORTALPROBE_NO_BROWSER', '1');
-    const { facts }: { facts: RenderingFacts } = await probe.run(contextFor(undefined));
+    const { facts }: { facts: RenderingFacts } = await probe.run(contextFor(browserAccess(await tryLaunchBrowser())));
     expect(facts.mode).toBe('heuristic');
     expect(facts.jsOnlyUrls).toEqual([`${site.origin}/app`]);
     expect(facts.browserUnavailableReason).toMatch(/PORTALPROBE_NO_BROWSER/);

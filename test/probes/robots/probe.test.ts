@@ -3,11 +3,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import robotsProbe, { looksLikeHtml, publicContentPaths, type RobotsFacts } from '../../../probes/robots/index.js';
-import type { Page, Snapshot } from '../../../src/contract/page.js';
+import robotsProbe, { looksLikeHtml, publicContentPaths } from '../../../probes/robots/index.js';
+import type { Page, ProbeContext, RobotsFacts, Snapshot } from '../../../src/contract/index.js';
 import type { FetchResult } from '../../../src/fetch/types.js';
-import type { ProbeContext } from '../../../src/contract/probe.js';
 import { MAX_PARSE_BYTES } from '../../../src/robots/parse.js';
+import { contextOf } from '../../helpers/probe-context.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 let handler: Handler = (_req, res) => res.end();
@@ -65,12 +65,12 @@ function context(fetchImpl?: ProbeContext['fetch']): ProbeContext {
       ttfbMs: 0,
     };
   };
-  return {
+  return contextOf({
     snapshot,
     fetch: fetchImpl ?? fetch,
     signal: new AbortController().signal,
     options: { maxLinkChecks: 50, maxSitemapDepth: 3 },
-  };
+  });
 }
 
 const agent = (facts: RobotsFacts, name: string) => facts.aiAgents.find((a) => a.agent === name);

@@ -3,10 +3,10 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FetchRequest, FetchResult } from '../../../src/fetch/types.js';
-import type { ProbeContext } from '../../../src/contract/probe.js';
+import type { ProbeContext } from '../../../src/contract/index.js';
 import sitemapProbe from '../../../probes/sitemap/index.js';
 import { startServer, type TestServer } from '../../fetch/test-server.js';
-import { makePage, makeSnapshot } from '../../helpers/probe-context.js';
+import { contextOf, makePage, makeSnapshot } from '../../helpers/probe-context.js';
 
 /**
  * ctx.fetch for tests: node's fetch against 127.0.0.1, answers shaped like FetchResult, never throws.
@@ -33,12 +33,12 @@ function context(origin: string, paths: string[]): ProbeContext {
   const pages = paths.map((p) => makePage({ url: `${origin}${p}`, html: `<html><body><h1>${p}</h1></body></html>` }));
   // One non-HTML page: it is not a page a sitemap should list, so it does not count.
   pages.push(makePage({ url: `${origin}/logo.png`, headers: { 'content-type': 'image/png' } }));
-  return {
+  return contextOf({
     snapshot: makeSnapshot(origin, pages),
     fetch: httpFetch,
     signal: new AbortController().signal,
     options: { maxLinkChecks: 50, maxSitemapDepth: 3 },
-  };
+  });
 }
 
 const urlset = (entries: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${entries}</urlset>`;

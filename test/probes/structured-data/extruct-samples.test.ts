@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../../src/crawl/parse-page.js';
 import { extractPage } from '../../../probes/structured-data/extract-page.js';
 import { treeTypes } from '../../../src/formats/schema-org/summarize.js';
-import type { Syntax } from '../../../src/formats/schema-org/types.js';
 import { normalizeName } from '../../../src/formats/schema-org/vocab.js';
+import type { Syntax } from '../../../src/contract/index.js';
 
 const DIR = new URL('../../fixtures/structured-data/extruct/samples/', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, DIR), 'utf8');

@@ -3,14 +3,15 @@
 // the real static server and fetched with the real HTTP client.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import structuredDataProbe, { htmlPages, isApiPage, type StructuredDataFacts } from '../../../probes/structured-data/index.js';
+import structuredDataProbe, { isApiPage } from '../../../probes/structured-data/index.js';
+import { htmlPages } from '../../../src/crawl/page-views.js';
 import { startStaticPortal, type RunningPortal } from '../../../src/demo/static-server.js';
 import { createAuditFetch } from '../../../src/fetch/audit-fetch.js';
 import { createHttpClient } from '../../../src/fetch/client.js';
 import { decodeBody } from '../../../src/fetch/decode.js';
 import type { HttpClient } from '../../../src/fetch/types.js';
-import type { Finding, ProbeContext } from '../../../src/contract/probe.js';
-import { makeContext, makePage, makeSnapshot } from '../../helpers/probe-context.js';
+import type { Finding, StructuredDataFacts } from '../../../src/contract/index.js';
+import { makeContext, makePage, makeSnapshot, contextOf } from '../../helpers/probe-context.js';
 
 const O = 'https://portal.example';
 const ld = (v: object): string => `<script type="application/ld+json">${JSON.stringify(v)}</script>`;
@@ -129,12 +130,12 @@ describe('structured-data probe (fixture portal over HTTP)', () => {
       pages.push(makePage({ url: res.url, finalUrl: res.finalUrl, status: res.status, headers: res.headers, html: decodeBody(res.body, res.headers['content-type']) }));
     }
     fetches = auditFetch.distinctFetches;
-    const ctx: ProbeContext = {
+    const ctx = contextOf({
       snapshot: makeSnapshot(portal.url, pages),
       fetch: auditFetch,
       signal: new AbortController().signal,
       options: { maxLinkChecks: 50, maxSitemapDepth: 3 },
-    };
+    });
     ({ facts, findings } = await structuredDataProbe.run(ctx));
     expect(auditFetch.distinctFetches).toBe(fetches); // the probe fetched nothing itself
   });

@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../../probes/structured-data/extract-page.js';
 import { extractJsonLd } from '../../../src/formats/schema-org/json-ld.js';
 import { treeTypes } from '../../../src/formats/schema-org/summarize.js';
-import type { Entity, Syntax } from '../../../src/formats/schema-org/types.js';
-import { BUSINESS_TYPES, anyIsA, type BusinessType } from '../../../src/formats/schema-org/vocab.js';
+import type { Entity } from '../../../src/formats/schema-org/types.js';
+import { BUSINESS_TYPES, anyIsA } from '../../../src/formats/schema-org/vocab.js';
+import type { BusinessType, Syntax } from '../../../src/contract/index.js';
 
 interface Example {
   id: string | null;
