@@ -116,7 +116,7 @@ describe('portalprobe serve flags', () => {
     [['--auth'], /Unknown option/],
     [['extra'], /no arguments/],
     [['--workers', '0', '--db', 'x.db'], /--workers 0 needs a PostgreSQL store/],
-    [['--workers', '-1'], /--workers must be/],
+    [['--workers', 'two'], /--workers must be/],
     [['--job-expiry', '5'], /--job-expiry/],
   ])('refuses %j', (args, message) => expect(() => serveConfigFromArgs(args)).toThrow(message));
 
