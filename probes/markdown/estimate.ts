@@ -5,7 +5,7 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import TurndownService from 'turndown';
-import { nestingDepth } from '../../src/crawl/parse-page.js';
+import { nestingDepth } from '../../src/util/nesting-depth.js';
 
 /** HTML larger than this is not converted (the estimate would cost more than it tells). */
 export const MAX_ESTIMATE_HTML_CHARS = 2_000_000;

@@ -3,7 +3,7 @@
 // (scripts never run, nothing is loaded) — but only when a cheap string test says the page can hold
 // them. Most pages carry neither and skip the second parse.
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { nestingDepth } from '../../src/crawl/parse-page.js';
+import { nestingDepth } from '../../src/util/nesting-depth.js';
 import { extractJsonLd, type JsonLdLimits } from '../../src/formats/schema-org/json-ld.js';
 import { extractMicrodata } from './microdata.js';
 import { extractRdfa } from './rdfa.js';

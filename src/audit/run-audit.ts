@@ -13,7 +13,7 @@ import { createAnswerer, loadPrompts, loadQuestions, runFitCheck } from '../fitc
 import type { LoadedQuestions } from '../fitcheck/questions.js';
 import { decodeBody } from '../fetch/decode.js';
 import type { Report } from '../contract/index.js';
-import { ALL_PROBES } from '../../probes/index.js';
+import { ALL_PROBES, PAGE_COLLECTORS } from '../../probes/index.js';
 import { loadRobotsPolicy } from './robots-policy.js';
 import { AUDIT_DEFAULTS, type AuditOptions } from './options.js';
 import { buildReport } from './build-report.js';
@@ -53,7 +53,7 @@ export async function runAudit(target: string, options: AuditOptions = {}): Prom
   const t0 = performance.now();
   const maxPages = options.maxPages ?? AUDIT_DEFAULTS.maxPages;
   const client = createHttpClient({ ...options.client, allowPrivate: options.allowPrivate ?? false });
-  const parser = createPageParser();
+  const parser = createPageParser(undefined, { collectors: PAGE_COLLECTORS });
   const controller = new AbortController();
   // Every in-flight fetch, render and probe listens for cancellation on this one signal.
   setMaxListeners(0, controller.signal);

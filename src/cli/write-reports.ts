@@ -2,45 +2,41 @@
 // renamed, so an interrupted run never leaves a half-written report behind.
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { renderJson } from '../../reports/json.js';
-import { renderMarkdown } from '../../reports/markdown.js';
-import { renderHtml } from '../../reports/html.js';
-import { UsageError } from '../errors.js';
+import { isReportFormat, render, renderComparison, REPORT_FORMATS, type ReportFormat } from '../../reports/index.js';
+import type { Comparison } from '../compare/types.js';
 import type { Report } from '../contract/index.js';
-
-export const REPORT_FORMATS = ['json', 'md', 'html'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-const RENDERERS: Record<ReportFormat, { file: string; render: (r: Report) => string }> = {
-  json: { file: 'report.json', render: renderJson },
-  md: { file: 'report.md', render: renderMarkdown },
-  html: { file: 'report.html', render: renderHtml },
-};
+import { UsageError } from '../errors.js';
 
 export function parseFormats(value: string | undefined): ReportFormat[] {
   if (!value) return [...REPORT_FORMATS];
   const formats = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
-  const unknown = formats.filter((f) => !(REPORT_FORMATS as readonly string[]).includes(f));
+  const unknown = formats.filter((f) => !isReportFormat(f));
   if (unknown.length > 0) throw new UsageError(`Unknown report format(s): ${unknown.join(', ')} (choose from ${REPORT_FORMATS.join(', ')})`);
   return [...new Set(formats)] as ReportFormat[];
 }
 
-export function renderReport(report: Report, format: ReportFormat): string {
-  return RENDERERS[format].render(report);
-}
-
-export async function writeReports(report: Report, dir: string, formats: ReportFormat[]): Promise<string[]> {
+/** `<name>.<format>` for each format, written whole or not at all. */
+async function writeFormats(dir: string, name: string, formats: readonly ReportFormat[], text: (format: ReportFormat) => string): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const written: string[] = [];
   for (const format of formats) {
-    const { file, render } = RENDERERS[format];
-    const path = join(dir, file);
+    const path = join(dir, `${name}.${format}`);
     const tmp = `${path}.${process.pid}.tmp`;
-    await writeFile(tmp, render(report), 'utf8');
+    await writeFile(tmp, text(format), 'utf8');
     await rename(tmp, path);
     written.push(path);
   }
   return written;
+}
+
+/** report.json, report.md, report.html (as chosen). */
+export function writeReports(report: Report, dir: string, formats: readonly ReportFormat[]): Promise<string[]> {
+  return writeFormats(dir, 'report', formats, (format) => render(report, format));
+}
+
+/** comparison.json, comparison.md, comparison.html (as chosen). */
+export function writeComparison(comparison: Comparison, dir: string, formats: readonly ReportFormat[]): Promise<string[]> {
+  return writeFormats(dir, 'comparison', formats, (format) => renderComparison(comparison, format));
 }
 
 export function defaultOutDir(targetUrl: string, at = new Date()): string {

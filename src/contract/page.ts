@@ -54,7 +54,7 @@ export interface NavigationSignal {
   element: string;
 }
 
-/** Search UI and breadcrumb trails found among the visible elements (src/navigation/elements.ts). */
+/** Search UI and breadcrumb trails found among the visible elements (probes/navigation/elements.ts). */
 export interface PageNavigation {
   search: NavigationSignal[];
   breadcrumbs: NavigationSignal[];
@@ -67,8 +67,38 @@ export interface PageTiming {
   totalMs: number;
 }
 
+/**
+ * What probes collect during the crawl's one walk over each page's DOM, by artifact name. The crawl
+ * knows only these names and their empty values; the collectors come from the probes (probes/index.ts
+ * PAGE_COLLECTORS) and are handed to the parser by the audit.
+ */
+export interface CollectedArtifacts {
+  /** Search UI and breadcrumbs among the visible elements (probes/navigation/collector.ts). */
+  navigation: PageNavigation;
+}
+
+/** What a page has when no collector ran for an artifact (fresh objects: pages never share lists). */
+export function emptyCollected(): CollectedArtifacts {
+  return { navigation: { search: [], breadcrumbs: [] } };
+}
+
+/** Sees one page's visible body elements, in document order, each with the form it sits in. */
+export interface ElementVisitor<R> {
+  visit(el: Element, tag: string, form: Element | null): void;
+  result(): R;
+}
+
+/** A probe's part of the crawl's DOM walk. */
+export interface PageCollector<K extends keyof CollectedArtifacts = keyof CollectedArtifacts> {
+  artifact: K;
+  /** The module whose default export this collector is: a parse worker thread loads it from there. */
+  module: string;
+  /** A visitor for one page; the raw HTML lets it skip checks that cannot match. */
+  start(html: string): ElementVisitor<CollectedArtifacts[K]>;
+}
+
 /** What one parse of a page's HTML yields (src/crawl/parse-page.ts). */
-export interface PageArtifacts {
+export interface PageArtifacts extends CollectedArtifacts {
   lang: string | null;
   title: string | null;
   /** Main content text per @mozilla/readability ('' when it found none). */
@@ -86,8 +116,6 @@ export interface PageArtifacts {
   jsonLd: string[];
   scripts: { count: number; inlineBytes: number; external: string[] };
   noscriptText: string;
-  /** Search UI and breadcrumbs among the visible elements (scripts and JSON-LD are judged by the navigation probe). */
-  navigation: PageNavigation;
   /** Text length of the raw body before readability (after removing scripts/styles). */
   rawTextLength: number;
   /** Set when hostile markup had to be simplified before parsing. */

@@ -8,7 +8,7 @@ import { computeClickDepths } from './click-depth.js';
 import { Frontier, isCrawlable, normalizeUrl, type FrontierEntry } from './frontier.js';
 import type { PageParser } from './parse-pool.js';
 import type { PageArtifacts } from './parse-page.js';
-import type { CrawlOptions, DiscoveredVia, Page, Snapshot } from '../contract/index.js';
+import { emptyCollected, type CrawlOptions, type DiscoveredVia, type Page, type Snapshot } from '../contract/index.js';
 
 export type AuditFetch = (url: string, request?: { method?: 'GET' | 'HEAD'; headers?: Record<string, string> }) => Promise<FetchResult>;
 
@@ -39,7 +39,7 @@ const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 const EMPTY_ARTIFACTS: PageArtifacts = {
   lang: null, title: null, mainText: '', sections: [], visibleText: '', meta: [], linkTags: [], anchors: [],
   headings: [], forms: [], jsonLd: [], scripts: { count: 0, inlineBytes: 0, external: [] }, noscriptText: '',
-  navigation: { search: [], breadcrumbs: [] }, rawTextLength: 0,
+  ...emptyCollected(), rawTextLength: 0,
 };
 
 function isHtml(result: FetchResult): boolean {

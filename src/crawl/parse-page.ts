@@ -1,11 +1,12 @@
 // One parse per HTML page: jsdom builds the DOM (scripts never run), we pull out every artifact the
 // probes and the fit-check need, run @mozilla/readability last (it mutates the DOM), then drop the
-// DOM so memory stays flat however many pages the crawl visits.
+// DOM so memory stays flat however many pages the crawl visits. Probes that need more of the DOM
+// than the artifacts below pass collectors in (PageCollector); they ride the same walk.
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import { withParserTextAppend } from './parser-text-append.js';
-import { NavigationCollector, navigationHints } from '../../probes/navigation/elements.js';
-import type { Anchor, FormSummary, Heading, LinkTag, MetaTag, PageArtifacts, PageNavigation, Section } from '../contract/index.js';
+import { emptyCollected, type Anchor, type CollectedArtifacts, type FormSummary, type Heading, type LinkTag, type MetaTag, type PageArtifacts, type PageCollector, type Section } from '../contract/index.js';
+import { nestingDepth } from '../util/nesting-depth.js';
 
 export type { PageArtifacts };
 
@@ -17,21 +18,7 @@ const MAX_ANCHORS = 2000;
 const MAX_NESTING = 400;
 // Readability gives up (throws) on documents with more elements than this; we fall back to visible text.
 const MAX_READABILITY_ELEMENTS = 40_000;
-const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen']);
 const LAYOUT_TAGS = /<\/?(?:div|span|section|article|main|aside|nav|header|footer|font|center|b|i|u|em|strong|small|big|table|tbody|thead|tfoot|tr|td|th|ul|ol|li|dl|dt|dd|blockquote|figure|figcaption|details|summary)\b[^>]*>/gi;
-
-/** Deepest element nesting, estimated from the tag sequence without building a DOM. */
-export function nestingDepth(html: string): number {
-  let depth = 0;
-  let max = 0;
-  for (const m of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g)) {
-    const name = m[2].toLowerCase();
-    if (VOID_ELEMENTS.has(name) || m[3] === '/') continue;
-    if (m[1]) depth = Math.max(0, depth - 1);
-    else if (++depth > max) max = depth;
-  }
-  return max;
-}
 
 // jsdom logs CSS and script errors to the console by default; page content is not our concern.
 const quietConsole = new VirtualConsole();
@@ -174,17 +161,15 @@ interface Gathered {
   headings: Element[];
   /** Hidden subtrees of the body, removed before the text is read. */
   hidden: Element[];
-  /** Search UI and breadcrumbs among the visible body elements. */
-  navigation: PageNavigation;
+  /** What the collectors gathered among the visible body elements. */
+  collected: CollectedArtifacts;
 }
 
 // One walk instead of a dozen querySelectorAll calls: each of those is a full tree traversal
 // through jsdom's selector engine, together a fifth of the parse time.
-function gather(doc: Document, html: string): Gathered {
-  const g: Omit<Gathered, 'navigation'> = { meta: [], links: [], scripts: [], noscripts: [], forms: [], anchors: [], headings: [], hidden: [] };
-  // Reads attributes only of elements that can match (src/navigation/elements.ts), so it adds
-  // next to nothing to the walk.
-  const navigation = new NavigationCollector(navigationHints(html));
+function gather(doc: Document, html: string, collectors: readonly PageCollector[]): Gathered {
+  const g: Omit<Gathered, 'collected'> = { meta: [], links: [], scripts: [], noscripts: [], forms: [], anchors: [], headings: [], hidden: [] };
+  const visitors = collectors.map((c) => ({ artifact: c.artifact, visitor: c.start(html) }));
   const body = doc.body;
   type FormEntry = Gathered['forms'][number];
   const stack: { el: Element; hidden: boolean; inBody: boolean; form: FormEntry | null }[] = [];
@@ -209,15 +194,20 @@ function gather(doc: Document, html: string): Gathered {
       case 'A': if (!hidden && el.hasAttribute('href')) g.anchors.push(el); break;
       default: if (!hidden && HEADING_TAGS.has(tag)) g.headings.push(el);
     }
-    if (inBody && !hidden && el !== body) navigation.visit(el, tag, form && form.form !== el ? form.form : null);
+    if (inBody && !hidden && el !== body) {
+      for (const { visitor } of visitors) visitor.visit(el, tag, form && form.form !== el ? form.form : null);
+    }
     for (let child = el.lastElementChild; child; child = child.previousElementSibling) {
       stack.push({ el: child, hidden, inBody, form });
     }
   }
-  return { ...g, navigation: navigation.result() };
+  const collected = emptyCollected();
+  for (const { artifact, visitor } of visitors) collected[artifact] = visitor.result();
+  return { ...g, collected };
 }
 
-export function parsePage(html: string, url: string): PageArtifacts {
+/** The artifacts of one HTML page; `collectors` add the probes' own (their empty values otherwise). */
+export function parsePage(html: string, url: string, collectors: readonly PageCollector[] = []): PageArtifacts {
   let parseNote: string | undefined;
   const depth = nestingDepth(html);
   if (depth > MAX_NESTING) {
@@ -226,7 +216,7 @@ export function parsePage(html: string, url: string): PageArtifacts {
     parseNote = `markup nested ${depth} levels deep was flattened before parsing`;
   }
   const doc = parseDocument(html);
-  const g = gather(doc, html);
+  const g = gather(doc, html, collectors);
   const lang = doc.documentElement?.getAttribute('lang') ?? null;
   const title = normalizeSpace(doc.title) || null;
 
@@ -319,7 +309,7 @@ export function parsePage(html: string, url: string): PageArtifacts {
 
   const artifacts: PageArtifacts = {
     lang, title, mainText, sections, visibleText, meta, linkTags, anchors, headings, forms, jsonLd, scripts,
-    noscriptText, navigation: g.navigation, rawTextLength: visibleText.length,
+    noscriptText, ...g.collected, rawTextLength: visibleText.length,
   };
   if (parseNote) artifacts.parseNote = parseNote;
   return artifacts;

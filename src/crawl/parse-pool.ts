@@ -12,6 +12,7 @@ import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parsePage, warmUpParser, type PageArtifacts } from './parse-page.js';
+import type { PageCollector } from '../contract/index.js';
 
 export interface PageParser {
   parse(html: string, url: string): Promise<PageArtifacts>;
@@ -52,6 +53,8 @@ export function defaultParseWorkers(): number {
 export interface PageParserOptions {
   /** Worker entry point (tests substitute one that misbehaves). @default the compiled parse-worker.js */
   workerScript?: string;
+  /** The probes' collectors (probes/index.ts PAGE_COLLECTORS); workers load them by their `module`. @default none */
+  collectors?: readonly PageCollector[];
 }
 
 export function createPageParser(workers = defaultParseWorkers(), options: PageParserOptions = {}): PageParser {
@@ -61,9 +64,10 @@ export function createPageParser(workers = defaultParseWorkers(), options: PageP
   // The first pages are parsed here; building the window while the start page is fetched takes
   // its set-up off the critical path.
   setImmediate(warmUpParser).unref();
+  const collectors = options.collectors ?? [];
   const parseHere = (html: string, url: string) => {
     onMain += 1;
-    return parsePage(html, url);
+    return parsePage(html, url, collectors);
   };
   if (!script) {
     return {
@@ -80,7 +84,11 @@ export function createPageParser(workers = defaultParseWorkers(), options: PageP
     let markReady = () => {};
     const started = new Promise<void>((resolve) => { markReady = resolve; });
     const pending = new Map<number, Pending>();
-    const worker = new Worker(script, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const worker = new Worker(script, {
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      workerData: { collectorModules: collectors.map((c) => c.module) },
+    });
     return { worker, busy: 0, ready: false, started, markReady, pending };
   });
   let nextId = 1;

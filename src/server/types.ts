@@ -2,13 +2,11 @@
 // report itself is the JSON contract (src/contract/report.ts); nothing here changes it.
 import type { Assessment } from '../model/index.js';
 import type { AuditPhase } from '../audit/progress.js';
+import type { ReportFormat } from '../../reports/index.js';
 
 export const AUDIT_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
 export type AuditStatus = (typeof AUDIT_STATUSES)[number];
 export const TERMINAL_STATUSES: readonly AuditStatus[] = ['done', 'failed', 'cancelled'];
-
-export const REPORT_FORMATS = ['json', 'md', 'html'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** What a client may ask of one audit (POST /v1/audits `options`). Server-only settings are not here. */
 export interface RequestedAuditOptions {

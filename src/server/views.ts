@@ -1,7 +1,7 @@
 // How stored records look over HTTP: ISO timestamps, no internal columns (key ids), and links to
 // what a client can do next. Pure.
-import type { AuditRecord, ReportFormat, ScheduleRecord } from './types.js';
-import { REPORT_FORMATS } from './types.js';
+import type { AuditRecord, ScheduleRecord } from './types.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../reports/index.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

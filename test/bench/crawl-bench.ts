@@ -11,6 +11,7 @@ import { createHttpClient } from '../../src/fetch/client.js';
 import { createAuditFetch } from '../../src/fetch/audit-fetch.js';
 import { discoverSeeds } from '../../src/crawl/seeds.js';
 import { runAudit } from '../../src/audit/run-audit.js';
+import { PAGE_COLLECTORS } from '../../probes/index.js';
 
 const SIZES = [100, 1000];
 
@@ -31,7 +32,7 @@ async function runOne(kind: 'crawl' | 'audit', size: number): Promise<RunResult>
     let workers = 0;
     if (kind === 'crawl') {
       const client = createHttpClient({ allowPrivate: true });
-      const parser = createPageParser();
+      const parser = createPageParser(undefined, { collectors: PAGE_COLLECTORS });
       workers = parser.workers;
       const fetch = createAuditFetch(client);
       const snapshot = await crawl(portal.url, {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
-import { nestingDepth, parsePage, resolveHref } from '../../src/crawl/parse-page.js';
+import { parsePage, resolveHref } from '../../src/crawl/parse-page.js';
+import { nestingDepth } from '../../src/util/nesting-depth.js';
 
 const FIXTURES = new URL('../fixtures/readability-pages/', import.meta.url);
 

@@ -1,6 +1,7 @@
 // Test helpers: build real Pages from HTML (through the crawl's own parser) and a ProbeContext whose
 // fetch is served from an in-memory table or a real server on 127.0.0.1.
 import { parsePage } from '../../src/crawl/parse-page.js';
+import { PAGE_COLLECTORS } from '../../probes/index.js';
 import type { Page, ProbeContext, Snapshot } from '../../src/contract/index.js';
 import type { FetchRequest, FetchResult } from '../../src/fetch/types.js';
 import { probeContext, type ProbeSupplies } from '../../src/audit/probe-context.js';
@@ -19,7 +20,7 @@ export interface PageInput {
 export function makePage(input: PageInput): Page {
   const html = input.html ?? '';
   const headers = { 'content-type': 'text/html; charset=utf-8', ...input.headers };
-  const artifacts = html ? parsePage(html, input.finalUrl ?? input.url) : parsePage('<html><body></body></html>', input.url);
+  const artifacts = html ? parsePage(html, input.finalUrl ?? input.url, PAGE_COLLECTORS) : parsePage('<html><body></body></html>', input.url, PAGE_COLLECTORS);
   return {
     url: input.url,
     finalUrl: input.finalUrl ?? input.url,

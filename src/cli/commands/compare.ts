@@ -2,22 +2,18 @@
 // URL (or reads a saved report.json given as a path), compares the first (the subject) with the
 // others, and writes comparison.json / .md / .html. Saved reports are validated against the
 // contract before any audit starts, so a bad file fails fast with PP_ERR_REPORT_INVALID (exit 2).
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { ReportInvalidError, UsageError, PortalProbeError } from '../../errors.js';
 import { parseTargetUrl, runAudit } from '../../audit/run-audit.js';
 import type { Report } from '../../contract/index.js';
 import { buildComparison } from '../../compare/build.js';
-import type { Comparison } from '../../compare/types.js';
 import { validateReport } from '../../../reports/json.js';
-import { renderComparisonJson } from '../../../reports/comparison-json.js';
-import { renderComparisonMarkdown } from '../../../reports/comparison-markdown.js';
-import { renderComparisonHtml } from '../../../reports/comparison-html.js';
 import { packageInfo } from '../../util/package-info.js';
 import { GATE_ARG_OPTIONS } from '../gate.js';
 import { ciFlags, finishRun } from '../ci-output.js';
 import { formatComparisonSummary } from '../summary.js';
-import { defaultOutDir, parseFormats, writeReports, type ReportFormat } from '../write-reports.js';
+import { defaultOutDir, parseFormats, writeComparison, writeReports } from '../write-reports.js';
 import { AUDIT_ARG_OPTIONS, parseCommandArgs, type CliIo } from '../main.js';
 import { auditOptionsFromFlags } from './audit.js';
 
@@ -33,12 +29,6 @@ const WORDS = {
 
 /** A saved report larger than this is refused rather than parsed (a real one is a few MB). */
 export const MAX_REPORT_BYTES = 64 * 1024 * 1024;
-
-const FILES: Record<ReportFormat, { file: string; render: (c: Comparison) => string }> = {
-  json: { file: 'comparison.json', render: renderComparisonJson },
-  md: { file: 'comparison.md', render: renderComparisonMarkdown },
-  html: { file: 'comparison.html', render: renderComparisonHtml },
-};
 
 type Source = { kind: 'url'; url: string } | { kind: 'file'; path: string };
 
@@ -73,20 +63,6 @@ export async function readReportFile(path: string): Promise<Report> {
     if (err instanceof ReportInvalidError) throw new ReportInvalidError(WORDS.invalid(path, err.message), { ...err.details, path });
     throw err;
   }
-}
-
-async function writeComparison(comparison: Comparison, dir: string, formats: ReportFormat[]): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
-  const written: string[] = [];
-  for (const format of formats) {
-    const { file, render } = FILES[format];
-    const path = join(dir, file);
-    const tmp = `${path}.${process.pid}.tmp`;
-    await writeFile(tmp, render(comparison), 'utf8');
-    await rename(tmp, path);
-    written.push(path);
-  }
-  return written;
 }
 
 export async function compareCommand(args: string[], io: CliIo): Promise<number> {

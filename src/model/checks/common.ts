@@ -2,7 +2,6 @@
 // only the probe facts it declares in `uses`, never throws on odd values (a malformed fact is
 // "cannot tell": score null) and cites its evidence.
 import type { Evidence } from '../../contract/index.js';
-import { isRecord } from '../../util/is-record.js';
 
 export type CheckOutcome =
   | { score: number; evidence: Evidence[] }

@@ -2,8 +2,7 @@
 // fetch the report in a format, and diff two audits of the same portal.
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
-import { renderHtml } from '../../../reports/html.js';
-import { renderMarkdown } from '../../../reports/markdown.js';
+import { contentType, render, REPORT_FORMATS, type ReportFormat } from '../../../reports/index.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Report } from '../../contract/index.js';
 import { diffReports } from '../../compare/diff.js';
@@ -12,19 +11,13 @@ import { errors, idParams, targetUrl } from '../schemas/common.js';
 import { scopeOf, ownerOf } from '../scope.js';
 import type { Scope, Store } from '../store/types.js';
 import { prepareAudit, submitLimits } from '../submit.js';
-import { AUDIT_STATUSES, REPORT_FORMATS, type AuditRecord, type AuditStatus, type ReportFormat, type RequestedAuditOptions } from '../types.js';
+import { AUDIT_STATUSES, type AuditRecord, type AuditStatus, type RequestedAuditOptions } from '../types.js';
 import { auditView } from '../views.js';
 
 const TEXT = {
   notDone: 'The audit is {status}; its report exists once it is done',
   notDoneDiff: 'Audit {id} is {status}; only done audits can be compared',
   otherHost: 'Audits {a} and {b} are of different portals ({hostA}, {hostB}); a diff compares two audits of one portal',
-};
-
-const CONTENT_TYPES: Record<ReportFormat, string> = {
-  json: 'application/json; charset=utf-8',
-  md: 'text/markdown; charset=utf-8',
-  html: 'text/html; charset=utf-8',
 };
 
 /** Only the renderer's own trailing script may run in a served report; everything else is inert. */
@@ -162,12 +155,11 @@ const auditRoutes: FastifyPluginAsync = async (fastify) => {
   }, async (request, reply) => {
     const { json } = await storedReport(store, request.params.id, scopeOf(request));
     const format = request.query.format;
-    reply.type(CONTENT_TYPES[format]);
-    if (format === 'json') return json;
-    const report = JSON.parse(json) as Report;
-    if (format === 'md') return renderMarkdown(report);
-    const html = renderHtml(report);
-    return reply.header('content-security-policy', reportCsp(html)).send(html);
+    reply.type(contentType(format));
+    // The stored text is the rendered JSON already.
+    const body = format === 'json' ? json : render(JSON.parse(json) as Report, format);
+    if (format === 'html') reply.header('content-security-policy', reportCsp(body));
+    return reply.send(body);
   });
 
   fastify.get<{ Params: { id: string }; Querystring: { against: string } }>('/audits/:id/diff', {

@@ -3,8 +3,7 @@
 // audit of each URL's host; audit a portal first if it has none). `?format=md|html` answers with
 // the rendered comparison report instead of JSON.
 import type { FastifyPluginAsync } from 'fastify';
-import { renderComparisonHtml } from '../../../reports/comparison-html.js';
-import { renderComparisonMarkdown } from '../../../reports/comparison-markdown.js';
+import { contentType, renderComparison, REPORT_FORMATS, type ReportFormat } from '../../../reports/index.js';
 import { parseTargetUrl } from '../../audit/run-audit.js';
 import { buildComparison } from '../../compare/index.js';
 import { PortalProbeError } from '../../errors.js';
@@ -12,7 +11,7 @@ import type { Report } from '../../contract/index.js';
 import { ID_PATTERN } from '../ids.js';
 import { errors, targetUrl } from '../schemas/common.js';
 import { scopeOf } from '../scope.js';
-import { REPORT_FORMATS, type AuditRecord, type ReportFormat } from '../types.js';
+import type { AuditRecord } from '../types.js';
 import { reportCsp, storedReport } from './audits.js';
 
 const TEXT = {
@@ -122,12 +121,11 @@ const comparisonRoutes: FastifyPluginAsync = async (fastify) => {
     const reports: Report[] = found.map((f) => JSON.parse(f.json) as Report);
     const comparison = buildComparison(reports);
     const format = request.query.format;
-    if (format === 'md') return reply.type('text/markdown; charset=utf-8').send(renderComparisonMarkdown(comparison));
-    if (format === 'html') {
-      const html = renderComparisonHtml(comparison);
-      return reply.type('text/html; charset=utf-8').header('content-security-policy', reportCsp(html)).send(html);
-    }
-    return reply.type('application/json; charset=utf-8').send({ auditIds: ids, comparison });
+    // JSON answers with the audit ids beside the comparison; md and html are the comparison report.
+    if (format === 'json') return reply.type(contentType(format)).send({ auditIds: ids, comparison });
+    const body = renderComparison(comparison, format);
+    if (format === 'html') reply.header('content-security-policy', reportCsp(body));
+    return reply.type(contentType(format)).send(body);
   });
 };
 

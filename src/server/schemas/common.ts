@@ -1,6 +1,7 @@
 // JSON schemas shared by several routes, registered once with addSchema and referenced by $id
 // (`{ $ref: 'Audit#' }`); @fastify/swagger turns them into components of /openapi.json.
-import { AUDIT_STATUSES, REPORT_FORMATS } from '../types.js';
+import { AUDIT_STATUSES } from '../types.js';
+import { REPORT_FORMATS } from '../../../reports/index.js';
 import { EVERY_PATTERN } from '../every.js';
 import { ID_PATTERN } from '../ids.js';
 import { MAX_URL_LENGTH } from '../target.js';

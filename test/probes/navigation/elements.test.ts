@@ -6,8 +6,9 @@ import {
   describeElement, isBreadcrumbItemtype, isBreadcrumbLabel, isSearchAction, isSearchInputName, MAX_SIGNALS_PER_PAGE, navigationHints,
   NavigationCollector, widgetKind,
 } from '../../../probes/navigation/elements.js';
+import { navigationCollector } from '../../../probes/navigation/collector.js';
 
-const nav = (body: string, head = '') => parsePage(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`, 'https://p.example/docs/a').navigation;
+const nav = (body: string, head = '') => parsePage(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`, 'https://p.example/docs/a', [navigationCollector]).navigation;
 const kinds = (signals: { kind: string }[]) => signals.map((s) => s.kind);
 
 describe('search UI in the page markup', () => {
