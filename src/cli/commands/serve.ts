@@ -4,7 +4,7 @@ import { UsageError } from '../../errors.js';
 import { resolveConfig, SERVER_DEFAULTS, type ServerConfig } from '../../server/config.js';
 import { startServer } from '../../server/server.js';
 import { EXIT } from '../exit-codes.js';
-import { parseCommandArgs, positiveInt, type CliIo } from '../main.js';
+import { parseCommandArgs, positiveInt, type CliIo } from '../args.js';
 
 export const SERVE_ARG_OPTIONS = {
   port: { type: 'string' },
