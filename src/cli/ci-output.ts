@@ -8,7 +8,7 @@ import type { Report } from '../contract/index.js';
 import { EXIT } from './exit-codes.js';
 import { evaluateGate, gateReason, parseGate, type GateSpec } from './gate.js';
 import { ciSummary, type CiSummary } from './summary.js';
-import type { CliIo } from './main.js';
+import type { CliIo } from './args.js';
 
 export interface CiFlags {
   gate?: GateSpec;

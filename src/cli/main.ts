@@ -1,6 +1,5 @@
 // portalprobe's command line. Parses arguments, calls the same core the HTTP service uses, prints
 // progress on stderr and a summary on stdout, and maps errors to stable exit codes.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { PortalProbeError, UsageError, toPortalProbeError } from '../errors.js';
 import { packageInfo } from '../util/package-info.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
@@ -10,6 +9,7 @@ import { compareCommand } from './commands/compare.js';
 import { serveCommand } from './commands/serve.js';
 import { keysCommand } from './commands/keys.js';
 import { workerCommand } from './commands/worker.js';
+import type { CliIo } from './args.js';
 
 export const USAGE = `Usage: portalprobe <command> [options]
 
@@ -75,31 +75,6 @@ worker options: --db postgres://… (or DATABASE_URL), --concurrency N, --allow-
 Exit codes: 0 done, 1 quality gate failed, 2 bad usage, 3 target cannot be audited, 4 internal error.
 `;
 
-export interface CliIo {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WriteStream;
-}
-
-export const AUDIT_ARG_OPTIONS = {
-  out: { type: 'string' },
-  format: { type: 'string' },
-  'max-pages': { type: 'string' },
-  'max-depth': { type: 'string' },
-  'allow-private': { type: 'boolean' },
-  'ignore-robots': { type: 'boolean' },
-  assessment: { type: 'string' },
-  timeout: { type: 'string' },
-  'max-body': { type: 'string' },
-  quiet: { type: 'boolean' },
-  'no-browser': { type: 'boolean' },
-  questions: { type: 'string', multiple: true },
-  answerer: { type: 'string' },
-  'llm-base-url': { type: 'string' },
-  'llm-model': { type: 'string' },
-  'budget-tokens': { type: 'string' },
-  'no-llm-cache': { type: 'boolean' },
-} as const;
-
 export async function main(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -135,20 +110,4 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
     if (error instanceof UsageError) io.stderr.write('Run `portalprobe help` for usage.\n');
     return err instanceof PortalProbeError ? exitCodeFor(error.code) : EXIT.internal;
   }
-}
-
-/** parseArgs with our error type: unknown flags and missing values become UsageError. */
-export function parseCommandArgs<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true as const, strict: true as const });
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
-  }
-}
-
-export function positiveInt(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive whole number, not "${value}"`);
-  return n;
 }

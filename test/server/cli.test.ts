@@ -2,7 +2,8 @@
 // `portalprobe serve`.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
-import { main, USAGE, type CliIo } from '../../src/cli/main.js';
+import { main, USAGE } from '../../src/cli/main.js';
+import type { CliIo } from '../../src/cli/args.js';
 import { serveConfigFromArgs } from '../../src/cli/commands/serve.js';
 import { formatKeyList } from '../../src/cli/commands/keys.js';
 import { SERVER_DEFAULTS } from '../../src/server/config.js';

@@ -9,7 +9,7 @@ import { formatSummary } from '../summary.js';
 import { GATE_ARG_OPTIONS } from '../gate.js';
 import { ciFlags, finishRun } from '../ci-output.js';
 import { defaultOutDir, parseFormats, writeReports } from '../write-reports.js';
-import { AUDIT_ARG_OPTIONS, parseCommandArgs, positiveInt, type CliIo } from '../main.js';
+import { AUDIT_ARG_OPTIONS, parseCommandArgs, positiveInt, type CliIo } from '../args.js';
 
 type AuditFlags = ReturnType<typeof parseCommandArgs<typeof AUDIT_ARG_OPTIONS>>['values'];
 

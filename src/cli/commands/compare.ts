@@ -14,7 +14,7 @@ import { GATE_ARG_OPTIONS } from '../gate.js';
 import { ciFlags, finishRun } from '../ci-output.js';
 import { formatComparisonSummary } from '../summary.js';
 import { defaultOutDir, parseFormats, writeComparison, writeReports } from '../write-reports.js';
-import { AUDIT_ARG_OPTIONS, parseCommandArgs, type CliIo } from '../main.js';
+import { AUDIT_ARG_OPTIONS, parseCommandArgs, type CliIo } from '../args.js';
 import { auditOptionsFromFlags } from './audit.js';
 
 const WORDS = {

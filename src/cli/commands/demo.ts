@@ -9,7 +9,7 @@ import { createProgressPrinter } from '../progress-printer.js';
 import { formatSummary } from '../summary.js';
 import { parseFormats, writeReports } from '../write-reports.js';
 import { EXIT } from '../exit-codes.js';
-import { parseCommandArgs, type CliIo } from '../main.js';
+import { parseCommandArgs, type CliIo } from '../args.js';
 
 export const DEMO_PORTAL_DIR = 'test/fixtures/demo-portal';
 

@@ -6,7 +6,7 @@ import { UsageError } from '../../errors.js';
 import { dbLocation, openStore } from '../../server/store/index.js';
 import type { ApiKeyRecord } from '../../server/types.js';
 import { EXIT } from '../exit-codes.js';
-import { parseCommandArgs, type CliIo } from '../main.js';
+import { parseCommandArgs, type CliIo } from '../args.js';
 
 export const KEYS_USAGE = 'keys create --name NAME [--admin] [--tenant T] | keys list | keys revoke <id>   (each takes --db FILE|URL)';
 const TEXT = {

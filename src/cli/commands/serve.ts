@@ -6,7 +6,7 @@ import { resolveConfig, SERVER_DEFAULTS, type ServerConfig } from '../../server/
 import { dbLocation, isPostgresUrl } from '../../server/store/index.js';
 import { startServer } from '../../server/server.js';
 import { EXIT } from '../exit-codes.js';
-import { parseCommandArgs, positiveInt, type CliIo } from '../main.js';
+import { parseCommandArgs, positiveInt, type CliIo } from '../args.js';
 
 export const SERVE_ARG_OPTIONS = {
   port: { type: 'string' },

@@ -4,7 +4,7 @@ import { UsageError } from '../../errors.js';
 import { resolveConfig } from '../../server/config.js';
 import { startWorker } from '../../server/worker.js';
 import { EXIT } from '../exit-codes.js';
-import { parseCommandArgs, type CliIo } from '../main.js';
+import { parseCommandArgs, type CliIo } from '../args.js';
 import { sharedServiceFlags } from './serve.js';
 
 export const WORKER_ARG_OPTIONS = {
