@@ -2,18 +2,6 @@
 // each document. Parsing, discovery and quality code in src/openapi/ and probes/openapi.ts use them.
 import type { FoundVia } from '../../src/contract/index.js';
 
-export const FOUND_VIA: readonly FoundVia[] = [
-  'link-service-desc',
-  'link-describedby',
-  'link-header',
-  'api-catalog',
-  'apis-json',
-  'docs-ui',
-  'anchor',
-  'anchor-text',
-  'common-path',
-];
-
 /**
  * How much a route vouches for the URL being a spec: `declared` (machine-readable pointers),
  * `linked` (a visible link to a spec file), `guessed` (anchor text or a usual path). A broken
