@@ -2,7 +2,7 @@
 // llms-full.txt files checked against the structural facts recorded in MANIFEST.json.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isMarkdownUrl } from '../../src/llms-txt/links.js';
+import { isMarkdownUrl } from '../../probes/llms-txt/links.js';
 import { isSameSite, siteOf } from '../../src/util/site.js';
 import { countMarkdownLinks, listedUrls, parseLlmsTxt } from '../../src/llms-txt/parse.js';
 
