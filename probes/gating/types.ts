@@ -1,6 +1,6 @@
 // Shapes of the gating analysis: why a page cannot be read anonymously (its gate), the evidence for
-// it, and the key buyer/developer pages found on a portal. Pure data, shared by src/gating/* and
-// probes/gating.ts.
+// it, and the key buyer/developer pages found on a portal. Pure data, shared by probes/gating/* and
+// probes/gating/index.ts.
 import type { Gate, GateEvidence, KeyKind } from '../../src/contract/index.js';
 
 /** Gates that hide the whole page (a `partial` page is still readable; a bot block is no login). */

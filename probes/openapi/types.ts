@@ -1,5 +1,5 @@
 // Shared shapes of the OpenAPI probe: how a candidate spec URL was found, and what is reported about
-// each document. Parsing, discovery and quality code in src/openapi/ and probes/openapi.ts use them.
+// each document. Parsing, discovery and quality code in probes/openapi/ and probes/openapi/index.ts use them.
 import type { FoundVia } from '../../src/contract/index.js';
 
 /**

@@ -4,7 +4,7 @@
 //
 // The applicability rule: a portal is treated as a PSD2 portal when the business-surface probe found
 // "PSD2" stated on it — on its compliance pages, or elsewhere in a sentence with a compliance word
-// (src/business-surface/certifications.ts). A bank portal that never says PSD2 in such a sentence is
+// (probes/business-surface/certifications.ts). A bank portal that never says PSD2 in such a sentence is
 // treated as out of scope; an assessor can still score these practices (assessor input overrides
 // notApplicable).
 import type { Evidence } from '../../contract/index.js';

@@ -1,5 +1,5 @@
-// Unit tests for spec discovery (src/openapi/discover.ts), the RFC 9727 API catalog and APIs.json
-// readers, and the login-gate heuristics (src/openapi/gated.ts). Pages are parsed by the crawl's parser.
+// Unit tests for spec discovery (probes/openapi/discover.ts), the RFC 9727 API catalog and APIs.json
+// readers, and the login-gate heuristics (probes/openapi/gated.ts). Pages are parsed by the crawl's parser.
 import { describe, expect, it } from 'vitest';
 import { parseApiCatalog } from '../../../src/formats/api-catalog.js';
 import { parseApisJson } from '../../../src/formats/apis-json.js';
