@@ -1,4 +1,4 @@
-// The JSON renderer and validator for the report contract (DESIGN.md §3, schemaVersion 1).
+// The JSON renderer and validator for the report contract (docs/ARCHITECTURE.md §3, schemaVersion 1).
 // renderJson writes keys in contract order so diffs between two reports stay readable;
 // validateReport checks a value (a saved report, an upload) against report.schema.json with ajv.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';

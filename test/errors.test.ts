@@ -1,4 +1,4 @@
-// One table-driven test over every error class src/errors.ts exports (STYLE.md habit 6). A new
+// One table-driven test over every error class src/errors.ts exports (docs/CONTRIBUTING.md, habit 6). A new
 // class that is not added to the table below fails the "covers every class" test.
 import { describe, expect, it } from 'vitest';
 import * as errors from '../src/errors.js';

@@ -5,7 +5,7 @@
 // with `preStandard: true`: MCP server cards, the legacy ai-plugin.json, A2A agent cards,
 // Content-Signal lines in robots.txt and llms.txt. And whether machines can discover how to
 // authenticate: OAuth / OpenID Connect discovery metadata (RFC 8414, OIDC Discovery 1.0, RFC 9728;
-// src/agent-discovery/auth-discovery.ts). Parsing lives in src/agent-discovery; this file gathers
+// probes/agent-discovery/auth-discovery.ts). Parsing lives in probes/agent-discovery; this file gathers
 // through the audit's cached fetch and reports.
 import { type AgentDiscoveryFacts, type ApiCatalogFacts, type ContentSignal, defineProbe, type FeedFacts, type Finding, type ProbeContext, type Resource, type SecurityTxtFacts } from '../../src/contract/index.js';
 import { parseAiPlugin } from './ai-plugin.js';

@@ -3,13 +3,13 @@
 // compliance facts, SLA, status page, changelog, roadmap, deprecation policy, support, sandbox,
 // getting started, API keys, SDKs (and in which languages), API reference, community channels,
 // legal pages, data residency, rate limits, webhooks, authentication, errors and FAQ.
-// Matching lives in src/business-surface; the keyword lists are data in
-// probes/data/business-surface.<lang>.json (picked by each page's lang attribute, English always
+// Matching lives in probes/business-surface; the keyword lists are data in
+// probes/business-surface/data/business-surface.<lang>.json (picked by each page's lang attribute, English always
 // added) and business-surface.common.json. Pages are judged from the crawl (links to other hosts by
 // address and link text); the newest date on the changelog and blog pages is read from their text
-// (src/business-surface/dates.ts). The only fetches: when a status page is found, up to four URLs on
+// (probes/business-surface/dates.ts). The only fetches: when a status page is found, up to four URLs on
 // its origin for a machine-readable twin — Statuspage's /api/v2/status.json, /history.atom,
-// /history.rss and the feeds it declares (src/business-surface/machine-status.ts) — plus the status
+// /history.rss and the feeds it declares (probes/business-surface/machine-status.ts) — plus the status
 // page itself when the crawl did not read it.
 import commonJson from './data/business-surface.common.json' with { type: 'json' };
 import enJson from './data/business-surface.en.json' with { type: 'json' };

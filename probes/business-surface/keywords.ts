@@ -1,4 +1,4 @@
-// The business-surface keyword lists as data: probes/data/business-surface.<lang>.json (words per
+// The business-surface keyword lists as data: probes/business-surface/data/business-surface.<lang>.json (words per
 // page language) and business-surface.common.json (hosts, SDK languages, certifications, flags per
 // kind). This file checks both at load — a typo in a pattern or a kind name fails loudly instead of
 // silently finding nothing — compiles them once, and merges a page language's list with English

@@ -1,7 +1,7 @@
 // Tells a WAF / bot-management block or challenge (Cloudflare, Akamai, Imperva, DataDome, HUMAN,
 // AWS WAF, F5, Sucuri, CAPTCHAs …) from a real authorisation wall. A bot block says nothing about
 // whether the content is public — the remedy is the WAF's bot policy, not publishing the page — so
-// it is reported apart from login walls. Signatures are data (probes/data/gating-bot-signatures.json).
+// it is reported apart from login walls. Signatures are data (probes/gating/data/gating-bot-signatures.json).
 // Pure.
 import type { CompiledBotSignature, GatingRules } from './rules.js';
 

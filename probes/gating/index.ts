@@ -1,11 +1,11 @@
 // Probe `gating`: finds the walls between an anonymous visitor — an AI agent, an answer engine, a
-// buyer's analyst — and a portal's content. Every crawled page is classified (src/gating/classify.ts):
+// buyer's analyst — and a portal's content. Every crawled page is classified (probes/gating/classify.ts):
 // open, or gated by an HTTP 401/403, a bot block, a redirect to a login/SSO/registration page, a
 // sign-in form, a "register / request access" wall, or "log in to view …" parts. Then the key
 // pages (docs, API reference, pricing, sandbox, specs, getting started, API keys) are found from
-// paths and link texts (src/gating/key-pages.ts); a key page the crawl did not fetch is fetched once
-// here (same site only, at most one per kind). Patterns are data: probes/data/login-patterns.json
-// and probes/data/gating-*.json.
+// paths and link texts (probes/gating/key-pages.ts); a key page the crawl did not fetch is fetched once
+// here (same site only, at most one per kind). Patterns are data: probes/gating/data/login-patterns.json
+// and probes/gating/data/gating-*.json.
 import { PAGE_ACCEPT } from '../../src/crawl/crawler.js';
 import { parsePage } from '../../src/crawl/parse-page.js';
 import { defineProbe, type Finding, type GateEvidence, type GatingFacts, type KeyKind, type KeyPage, type Page, type ProbeContext } from '../../src/contract/index.js';

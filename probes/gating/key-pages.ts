@@ -3,7 +3,7 @@
 // A key page may be gated before the crawl ever saw its content: the nav link "Pricing" to /pricing
 // that redirects to /login is still the pricing page (its requested URL says so), so candidates are
 // judged by the URL asked for, never the final one. Keyword lists are data
-// (probes/data/gating-key-pages.json). Pure.
+// (probes/gating/data/gating-key-pages.json). Pure.
 import type { KeyKind, Page } from '../../src/contract/index.js';
 import type { CompiledKeyKind, GatingRules } from './rules.js';
 import { KEY_KINDS } from './types.js';

@@ -3,7 +3,7 @@
 // the host (identity providers such as login.microsoftonline.com, *.okta.com, or a portal's own
 // login.<domain>) and the query (an OAuth 2.0 authorization request carries redirect_uri, RFC 6749
 // §4.1.1; a login page usually carries the page to return to). Patterns are data
-// (probes/data/login-patterns.json, compiled by rules.ts). Pure.
+// (probes/gating/data/login-patterns.json, compiled by rules.ts). Pure.
 import type { GatingRules } from './rules.js';
 
 export interface LoginUrlMatch {

@@ -1,6 +1,6 @@
 // Finds the sentence in a page's text that says content needs a sign-in ("Log in to see pricing",
 // "Pricing is shared with registered partners after sign-in") or that a wall replaces it ("Request
-// access", "Contact sales to see …"). Patterns are data (probes/data/gating-phrases.json). Pure.
+// access", "Contact sales to see …"). Patterns are data (probes/gating/data/gating-phrases.json). Pure.
 
 /** Text searched per page: wording of a wall sits near the top; huge pages are cut. */
 export const PHRASE_SCAN_CHARS = 200_000;

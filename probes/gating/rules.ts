@@ -1,4 +1,4 @@
-// The gating probe's data files (probes/data/login-patterns.json, gating-*.json) checked and
+// The gating probe's data files (probes/gating/data/login-patterns.json, gating-*.json) checked and
 // compiled into regular expressions once. The data stays data so that patterns can be added without
 // touching code; a malformed file is a ParseError (PP_ERR_PARSE) naming every problem.
 import { ParseError } from '../../src/errors.js';

@@ -1,4 +1,4 @@
-// Turns per-page verdicts and key pages into the gating facts (DESIGN.md §3: `gatedUrls`,
+// Turns per-page verdicts and key pages into the gating facts (docs/ARCHITECTURE.md §3: `gatedUrls`,
 // `loginWall`, plus the evidence that supports them). Decisions made here, on purpose:
 // - `gatedUrls` holds login / registration walls of every kind, `partial` included; bot blocks are
 //   listed apart (`botBlockedUrls`): their remedy is the WAF's bot policy, not publishing content.

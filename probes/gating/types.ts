@@ -1,11 +1,7 @@
 // Shapes of the gating analysis: why a page cannot be read anonymously (its gate), the evidence for
-// it, and the key buyer/developer pages found on a portal. Pure data, shared by src/gating/* and
-// probes/gating.ts.
-import type { Gate, GateEvidence, GateReason, KeyKind } from '../../src/contract/index.js';
-
-export const GATE_REASONS: readonly GateReason[] = [
-  'status-401', 'status-403', 'bot-blocked', 'login-redirect', 'login-form', 'registration-interstitial', 'partial',
-];
+// it, and the key buyer/developer pages found on a portal. Pure data, shared by probes/gating/* and
+// probes/gating/index.ts.
+import type { Gate, GateEvidence, KeyKind } from '../../src/contract/index.js';
 
 /** Gates that hide the whole page (a `partial` page is still readable; a bot block is no login). */
 export const FULL_LOGIN_GATES: ReadonlySet<Gate> = new Set<Gate>([

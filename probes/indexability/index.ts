@@ -1,7 +1,7 @@
 // Probe `indexability`: can search engines and answer engines index each crawled page as itself?
 // Robots rules in meta tags and X-Robots-Tag (generic and per crawler), robots.txt, rel=canonical
 // (in the head and the Link header, with its target's status), hreflang, title, meta description and
-// HTTP status — judged as Google documents and Lighthouse's SEO audits implement (src/indexability).
+// HTTP status — judged as Google documents and Lighthouse's SEO audits implement (probes/indexability).
 // Fetches: /robots.txt per origin (shared with the robots probe through the audit cache) and
 // canonical targets the crawl did not fetch, at most ctx.options.maxLinkChecks of them.
 import { setImmediate as yieldToLoop } from 'node:timers/promises';

@@ -1,4 +1,4 @@
-// Page verdicts → the indexability facts of a site (the names DESIGN.md §3 fixes: `noindexUrls`,
+// Page verdicts → the indexability facts of a site (the names docs/ARCHITECTURE.md §3 fixes: `noindexUrls`,
 // `canonicalIssues`; the rest are ours). Canonical targets are judged here from what the caller
 // learnt about them (a crawled page, a fetch, or nothing). Pure.
 import { CANONICAL_ISSUE_KINDS, POINTS_ELSEWHERE, type CanonicalProblem } from './canonical.js';

@@ -4,8 +4,9 @@
 // Parsing lives in src/llms-txt; this file gathers and summarises.
 import { mapPool } from '../../src/util/map-pool.js';
 import { defineProbe, type Finding, type LlmsTxtFacts } from '../../src/contract/index.js';
-import { isMarkdownUrl, isSameSite, listedUrls, shareOf } from '../../src/llms-txt/links.js';
-import { parseLlmsTxt, type LlmsTxtDocument } from '../../src/llms-txt/parse.js';
+import { isMarkdownUrl, shareOf } from './links.js';
+import { listedUrls, parseLlmsTxt, type LlmsTxtDocument } from '../../src/llms-txt/parse.js';
+import { isSameSite } from '../../src/util/site.js';
 import { llmsTxtFromResponse, type LlmsTxtAbsence } from '../../src/llms-txt/response.js';
 import { countTokens } from '../../src/util/tokens.js';
 

@@ -4,7 +4,7 @@
 // URLs (llmstxt.org convention) and checks <link rel="alternate" type="text/markdown"> targets. It
 // counts tokens (tiktoken) of each page's HTML, main text and Markdown (served, or an estimate made
 // with turndown), flags pages too large for a typical agent context, and measures llms-full.txt.
-// Judging lives in src/markdown; this file gathers.
+// Judging lives in probes/markdown; this file gathers.
 import { mapPool } from '../../src/util/map-pool.js';
 import { type AlternateCheck, defineProbe, type Finding, type MarkdownFacts, type MdSibling, type NegotiationCheck, type Page, type PageTokens, type ProbeContext } from '../../src/contract/index.js';
 import { llmsTxtFromResponse } from '../../src/llms-txt/response.js';

@@ -4,8 +4,8 @@
 // form, or a hosted widget: Algolia DocSearch, Coveo, Elastic/Swiftype, Google Programmable Search),
 // which show a breadcrumb trail (nav aria-label="Breadcrumb", a breadcrumb class, schema.org
 // BreadcrumbList in JSON-LD or microdata), and which carry Open Graph and Twitter card tags.
-// Elements are recognised during the crawl's one DOM walk (src/navigation/elements.ts); hidden
-// elements do not count. Judging lives in src/navigation; this file words the findings.
+// Elements are recognised during the crawl's one DOM walk (probes/navigation/elements.ts); hidden
+// elements do not count. Judging lives in probes/navigation; this file words the findings.
 import { defineProbe, type Finding, type NavigationFacts, type Page } from '../../src/contract/index.js';
 import { htmlPages } from '../../src/crawl/page-views.js';
 import { describeElement } from './elements.js';

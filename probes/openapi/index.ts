@@ -1,12 +1,12 @@
 // Probe `openapi`: finds the portal's machine-readable API descriptions and judges them for agents.
 // Discovery: `<link rel="service-desc">` (RFC 8631) and OpenAPI-typed `describedby` links, HTTP
 // Link headers, the spec a docs UI loads, links to spec files, /.well-known/api-catalog (RFC 9727),
-// /apis.json (APIs.json) and the usual paths (src/openapi/discover.ts). Each candidate is fetched
+// /apis.json (APIs.json) and the usual paths (probes/openapi/discover.ts). Each candidate is fetched
 // once (at most MAX_CANDIDATES), parsed (JSON / YAML with hostile-input limits), validated with
 // @readme/openapi-parser in a time-bounded worker (external $refs never fetched) and scored for
-// agent-readiness (src/openapi/quality.ts). A spec behind a login is reported `gated`, not missing.
+// agent-readiness (probes/openapi/quality.ts). A spec behind a login is reported `gated`, not missing.
 // Rate limits (429, Retry-After, RateLimit headers) and deprecation (`deprecated: true`, the
-// Deprecation and Sunset headers) are read from the specs and the crawled docs (src/openapi/machine-signals.ts).
+// Deprecation and Sunset headers) are read from the specs and the crawled docs (probes/openapi/machine-signals.ts).
 import { type CandidateResult, defineProbe, type Finding, type FoundVia, type OpenapiDocument, type OpenapiFacts, type Page, type ProbeContext, type QualitySignal } from '../../src/contract/index.js';
 import { parseApiCatalog } from '../../src/formats/api-catalog.js';
 import { parseApisJson } from '../../src/formats/apis-json.js';

@@ -1,18 +1,6 @@
 // Shared shapes of the OpenAPI probe: how a candidate spec URL was found, and what is reported about
-// each document. Parsing, discovery and quality code in src/openapi/ and probes/openapi.ts use them.
+// each document. Parsing, discovery and quality code in probes/openapi/ and probes/openapi/index.ts use them.
 import type { FoundVia } from '../../src/contract/index.js';
-
-export const FOUND_VIA: readonly FoundVia[] = [
-  'link-service-desc',
-  'link-describedby',
-  'link-header',
-  'api-catalog',
-  'apis-json',
-  'docs-ui',
-  'anchor',
-  'anchor-text',
-  'common-path',
-];
 
 /**
  * How much a route vouches for the URL being a spec: `declared` (machine-readable pointers),

@@ -5,7 +5,7 @@
 //
 // External references are never resolved: `resolve.external: false` makes the parser leave every
 // non-local `$ref` alone (no HTTP, no file system), and `resolve.file: false` keeps file access off
-// even if that changed. The probe reports external refs itself (src/openapi/refs.ts).
+// even if that changed. The probe reports external refs itself (probes/openapi/refs.ts).
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 

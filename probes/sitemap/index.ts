@@ -143,11 +143,15 @@ export const sitemapProbe = defineProbe<SitemapFacts>()({
 
     const present = sitemaps.some((s) => s.status >= 200 && s.status < 300 && s.parent === null);
     const htmlPages = ctx.snapshot.pages.filter(isHtmlPage);
-    const listedPages = htmlPages.filter((p) => {
-      const a = normalize(p.url);
-      const b = normalize(p.finalUrl);
-      return (a !== null && listed.has(a)) || (b !== null && listed.has(b));
-    }).length;
+    // The crawled pages the sitemaps list, by the URL they are listed under (what the fit-check asks).
+    const listedPageUrls = new Set<string>();
+    let listedPages = 0;
+    for (const p of htmlPages) {
+      const asListed = [normalize(p.url), normalize(p.finalUrl)].filter((u): u is string => u !== null && listed.has(u));
+      if (asListed.length === 0) continue;
+      listedPages += 1;
+      for (const u of asListed) listedPageUrls.add(u);
+    }
     const crawledPagesListed = present ? share(listedPages, htmlPages.length) : (htmlPages.length ? 0 : null);
 
     if (!present) {
@@ -178,6 +182,7 @@ export const sitemapProbe = defineProbe<SitemapFacts>()({
         newestLastmodAgeDays: lastmodAge?.days ?? null,
         sameHostShare: share(sameHost, listed.size),
         crawledPagesListed,
+        listedPageUrls: present ? [...listedPageUrls] : [],
         indexDepth,
         urlCountCapped,
       },

@@ -1,7 +1,7 @@
 // Probe `structured-data`: the machine-readable description a portal gives of itself — schema.org
 // types in JSON-LD, microdata and RDFa Lite on every crawled HTML page — and what it says about the
 // business behind it (Organization, WebAPI, products and offers, FAQ, search). Extraction and the
-// site read-out live in src/structured-data; this file picks the pages and words the findings.
+// site read-out live in probes/structured-data; this file picks the pages and words the findings.
 // No fetches: everything comes from the crawled pages (JSON-LD blocks and raw HTML).
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { defineProbe, type Finding, type Page, type Snapshot, type StructuredDataFacts } from '../../src/contract/index.js';

@@ -1,4 +1,4 @@
-// Assembles the JSON report (contract: ../shared/DESIGN.md §3) from gathered evidence. Pure: the
+// Assembles the JSON report (contract: docs/ARCHITECTURE.md §3) from gathered evidence. Pure: the
 // same snapshot summary, probe results and fit-check answers always give the same scores.
 import { packageInfo } from '../util/package-info.js';
 import { loadModel, scorePractices, scoreModel, buildRoadmap, factsFromProbes, type Assessment } from '../model/index.js';

@@ -144,23 +144,6 @@ export interface Page extends PageArtifacts {
   truncated: boolean;
 }
 
-export interface CrawlOptions {
-  /** @default 200 */
-  maxPages?: number;
-  /** Maximum click depth from the start page. @default 5 */
-  maxDepth?: number;
-  /** Fetch pages that robots.txt disallows for portalprobe's own User-Agent. @default false */
-  ignoreRobots?: boolean;
-  /** Seed the crawl from sitemap URLs. @default true */
-  useSitemaps?: boolean;
-  /** Seed the crawl from llms.txt links. @default true */
-  useLlmsTxt?: boolean;
-  /** Pages fetched at once (the client still caps each host). @default 8 */
-  concurrency?: number;
-  /** Worker threads that parse HTML; 0 parses on the main thread. @default min(2, cores) when compiled */
-  parseWorkers?: number;
-}
-
 export interface Snapshot {
   startUrl: string;
   finalUrl: string;

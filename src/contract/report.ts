@@ -1,4 +1,4 @@
-// The JSON report contract, schemaVersion 1 (../shared/DESIGN.md §3). CI pipelines, dashboards and
+// The JSON report contract, schemaVersion 1 (docs/ARCHITECTURE.md §3). CI pipelines, dashboards and
 // the renderers read this shape; keys may be added, never renamed or removed.
 import type { Finding } from './finding.js';
 

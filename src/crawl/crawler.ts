@@ -8,7 +8,7 @@ import { computeClickDepths } from './click-depth.js';
 import { Frontier, isCrawlable, normalizeUrl, type FrontierEntry } from './frontier.js';
 import type { PageParser } from './parse-pool.js';
 import type { PageArtifacts } from './parse-page.js';
-import { emptyCollected, type CrawlOptions, type DiscoveredVia, type Page, type Snapshot } from '../contract/index.js';
+import { emptyCollected, type DiscoveredVia, type Page, type Snapshot } from '../contract/index.js';
 
 export type AuditFetch = (url: string, request?: { method?: 'GET' | 'HEAD'; headers?: Record<string, string> }) => Promise<FetchResult>;
 
@@ -28,6 +28,23 @@ export interface CrawlDeps {
   signal?: AbortSignal;
   now?: () => number;
   requestCount?: () => { requests: number; bytes: number };
+}
+
+export interface CrawlOptions {
+  /** @default 200 */
+  maxPages?: number;
+  /** Maximum click depth from the start page. @default 5 */
+  maxDepth?: number;
+  /** Fetch pages that robots.txt disallows for portalprobe's own User-Agent. @default false */
+  ignoreRobots?: boolean;
+  /** Seed the crawl from sitemap URLs. @default true */
+  useSitemaps?: boolean;
+  /** Seed the crawl from llms.txt links. @default true */
+  useLlmsTxt?: boolean;
+  /** Pages fetched at once (the client still caps each host). @default 8 */
+  concurrency?: number;
+  /** Worker threads that parse HTML; 0 parses on the main thread. @default min(2, cores) when compiled */
+  parseWorkers?: number;
 }
 
 /** The Accept header of page fetches; anything that re-fetches a page uses it so the audit cache answers. */

@@ -1,4 +1,4 @@
-// The one HTTP client of portalprobe (STYLE.md habit 7): a single undici Agent whose connector is
+// The one HTTP client of portalprobe (docs/CONTRIBUTING.md, habit 7): a single undici Agent whose connector is
 // the address guard, plus everything a polite, hostile-input-proof crawler needs on top of it —
 // our User-Agent, connect/headers/body/total timeouts, a decoded-size cap, manual redirects (each
 // hop re-checked), per-host concurrency and politeness, and Retry-After on 429/503.

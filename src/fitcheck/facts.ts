@@ -1,9 +1,10 @@
-// Reads the probe facts the fit-check needs, defensively: a probe that is missing, failed, was
-// skipped or reports a fact in an unexpected shape gives `null` ("unknown"), never an exception.
-// Fact names follow DESIGN.md §3 and the probes in probes/*.ts (robots.aiAgents, gating.gatedUrls
-// and gating.pages, rendering.jsOnlyUrls, llms-txt.links, markdown.mdSiblingUrls /
-// negotiatingUrls, sitemap.urls when a sitemap probe exposes its URLs).
-import type { ProbeResultEntry } from '../contract/index.js';
+// Reads the probe facts the fit-check needs: robots.aiAgents, gating.gatedUrls / pages / loginUrls,
+// rendering.jsOnlyUrls, llms-txt.links, sitemap.listedPageUrls, markdown.mdSiblingUrls /
+// negotiatingUrls. The names are the contract's (src/contract/facts/): each entry's facts are typed
+// once, in factsOf, so a renamed fact breaks the build here instead of reading `undefined` for ever.
+// The values are still checked as they are read: a probe that is missing, failed or was skipped,
+// or a report from elsewhere with a fact in another shape, gives `null` ("unknown"), never an exception.
+import type { ProbeFactsById, ProbeId, ProbeResultEntry } from '../contract/index.js';
 import { urlKey } from './verify.js';
 
 export interface RobotsAgentFact {
@@ -26,10 +27,12 @@ export interface FitCheckFacts {
   markdownUrls: Set<string> | null;
 }
 
-function okFacts(probes: readonly ProbeResultEntry[], id: string): Record<string, unknown> | null {
+/** The facts of probe `id` when it ran ok, typed by the contract (any fact may still be absent). */
+function factsOf<K extends ProbeId>(probes: readonly ProbeResultEntry[], id: K): Partial<ProbeFactsById[K]> | null {
   const entry = probes.find((p) => p.id === id);
   if (!entry || entry.status !== 'ok' || typeof entry.facts !== 'object' || entry.facts === null) return null;
-  return entry.facts;
+  // report.json keeps facts as plain objects; this is where they meet their contract type.
+  return entry.facts as Partial<ProbeFactsById[K]>;
 }
 
 /** A list of URL strings (or objects with a `url`/`page` field) → URL keys; null if not a list. */
@@ -46,16 +49,17 @@ function urlSet(value: unknown, field?: string): Set<string> | null {
 const FULL_GATES = new Set(['status-401', 'status-403', 'login-redirect', 'login-form', 'registration-interstitial']);
 
 export function readFacts(probes: readonly ProbeResultEntry[]): FitCheckFacts {
-  const robots = okFacts(probes, 'robots');
-  const gating = okFacts(probes, 'gating');
-  const rendering = okFacts(probes, 'rendering');
-  const llms = okFacts(probes, 'llms-txt');
-  const sitemap = okFacts(probes, 'sitemap');
-  const markdown = okFacts(probes, 'markdown');
+  const robots = factsOf(probes, 'robots');
+  const gating = factsOf(probes, 'gating');
+  const rendering = factsOf(probes, 'rendering');
+  const llms = factsOf(probes, 'llms-txt');
+  const sitemap = factsOf(probes, 'sitemap');
+  const markdown = factsOf(probes, 'markdown');
 
   let aiAgents: RobotsAgentFact[] | null = null;
   if (robots && Array.isArray(robots.aiAgents)) {
-    aiAgents = robots.aiAgents.filter((a): a is RobotsAgentFact =>
+    // Items are checked one by one: a report from elsewhere may hold anything in the list.
+    aiAgents = (robots.aiAgents as unknown[]).filter((a): a is RobotsAgentFact =>
       !!a && typeof a === 'object' && typeof (a as RobotsAgentFact).agent === 'string' && ['all', 'partial', 'none'].includes((a as RobotsAgentFact).access));
   }
 
@@ -66,7 +70,7 @@ export function readFacts(probes: readonly ProbeResultEntry[]): FitCheckFacts {
     gatedUrls = urlSet(gating.gatedUrls) ?? new Set();
     fullyGatedUrls = new Set();
     if (Array.isArray(gating.pages)) {
-      for (const p of gating.pages as Array<Record<string, unknown>>) {
+      for (const p of gating.pages as unknown[] as Array<Record<string, unknown> | null>) {
         if (!p || typeof p !== 'object') continue;
         if (typeof p.gate === 'string' && FULL_GATES.has(p.gate)) {
           for (const u of [p.url, p.finalUrl]) if (typeof u === 'string') fullyGatedUrls.add(urlKey(u));
@@ -93,8 +97,9 @@ export function readFacts(probes: readonly ProbeResultEntry[]): FitCheckFacts {
     loginUrls,
     jsOnlyUrls: rendering ? urlSet(rendering.jsOnlyUrls) : null,
     llmsTxt: llms && typeof llms.present === 'boolean' ? { present: llms.present, links: urlSet(llms.links) ?? new Set() } : null,
-    // The sitemap probe lists counts, not URLs (DESIGN.md §3); a `urls` list is used when present.
-    sitemapUrls: sitemap ? urlSet(sitemap.urls) ?? urlSet(sitemap.listedUrls) : null,
+    // The crawled pages the sitemaps list: enough to tell, for a page that holds an answer, whether
+    // an agent could find it through the sitemap.
+    sitemapUrls: sitemap ? urlSet(sitemap.listedPageUrls) : null,
     markdownUrls,
   };
 }

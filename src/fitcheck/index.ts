@@ -6,7 +6,7 @@
 //   → answerer (answerers/: LLM or retrieval-only) → every quote verified against the page's
 //     visible text (verify.ts) → human path vs agent path (paths.ts)
 //
-// The output entries follow the report contract (DESIGN.md §3 `fitCheck`) with extra detail; the
+// The output entries follow the report contract (docs/ARCHITECTURE.md §3 `fitCheck`) with extra detail; the
 // run info feeds `run.answerer` and `run.tokens`. Nothing here scores: the model's fit-check rules
 // read `answerable` and the verified citations.
 import { AbortedError } from '../errors.js';

@@ -1,4 +1,4 @@
-// The LLM prompts, read from versioned files in prompts/ (STYLE.md habit 5: never inline strings):
+// The LLM prompts, read from versioned files in prompts/ (docs/CONTRIBUTING.md, habit 5: never inline strings):
 // prompts/system.md and prompts/answer-instructions.md, each with a small front matter block
 // (id, version). The combined version ("system@1+answer-instructions@1") is part of the answer
 // cache key, so editing a prompt and bumping its version invalidates cached answers. The report's

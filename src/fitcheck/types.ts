@@ -1,6 +1,6 @@
 // Shapes shared by the fit-check modules: questions (loaded from prompts/), chunks of page text,
 // answerers and the entries the fit-check hands to the report (a superset of the contract's
-// FitCheckEntry, src/report/types.ts and DESIGN.md §3 `fitCheck`).
+// FitCheckEntry, src/contract/report.ts and docs/ARCHITECTURE.md §3 `fitCheck`).
 import type { FitCheckEntry } from '../contract/index.js';
 
 export interface Persona {

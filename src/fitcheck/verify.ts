@@ -14,8 +14,6 @@ export const MIN_QUOTE_CHARS = 12;
 /** Each part of an elided quote must be at least this long. */
 const MIN_PART_CHARS = 4;
 
-export type VerifyReason = NonNullable<CheckedCitation['reason']>;
-
 interface PageText {
   text: string;
   /** Same text without any whitespace: table cells and line breaks joined differently still match. */

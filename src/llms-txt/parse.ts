@@ -319,3 +319,15 @@ export function parseLlmsTxt(content: string, baseUrl?: string): LlmsTxtDocument
     },
   };
 }
+
+/** Distinct absolute http(s) URLs the file lists, fragments removed, in order. */
+export function listedUrls(doc: LlmsTxtDocument): string[] {
+  const out = new Set<string>();
+  for (const link of doc.links) {
+    if (!link.href) continue;
+    const u = new URL(link.href);
+    u.hash = '';
+    out.add(u.href);
+  }
+  return [...out];
+}

@@ -1,8 +1,7 @@
 // The URLs an llms.txt lists, for seeding the crawl. Fetches <origin>/llms.txt exactly as the
 // llms-txt probe does (same URL, no extra headers), so the audit's cache serves both from one request.
 import type { FetchRequest, FetchResult } from '../fetch/types.js';
-import { listedUrls } from './links.js';
-import { parseLlmsTxt } from './parse.js';
+import { listedUrls, parseLlmsTxt } from './parse.js';
 import { llmsTxtFromResponse } from './response.js';
 
 export type LlmsTxtFetch = (url: string, request?: FetchRequest) => Promise<FetchResult>;

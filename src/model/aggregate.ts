@@ -6,7 +6,7 @@
 // - Enabler, focus-area and lens scores are weighted means of their scored practices.
 // - Stage (focus area and enabler) is the focus-area-maturity-model staircase: the highest k such
 //   that every scored practice with stage <= k passes. Partial is not met. A stage with no scored
-//   practice does not raise the level and stops the climb (practice-catalogue.md §b.2), so a
+//   practice does not raise the level and stops the climb (docs/ARCHITECTURE.md §2), so a
 //   level is never granted on evidence nobody looked at.
 // - Overall is the plain mean of the focus-area scores that have at least one scored practice.
 // - Anything with nothing scored gets score 0 and `assessed: false`.

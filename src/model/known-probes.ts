@@ -24,7 +24,7 @@ export const KNOWN_PROBE_FACTS: Readonly<Record<string, readonly string[]>> = ({
   ]),
   sitemap: factNames<SitemapFacts>()([
     'url', 'present', 'urlCount', 'errors', 'sitemaps', 'declaredInRobots', 'lastmodCoverage', 'newestLastmod', 'newestLastmodAgeDays', 'sameHostShare',
-    'crawledPagesListed', 'indexDepth', 'urlCountCapped',
+    'crawledPagesListed', 'listedPageUrls', 'indexDepth', 'urlCountCapped',
   ]),
   'llms-txt': factNames<LlmsTxtFacts>()([
     'url', 'present', 'valid', 'title', 'summary', 'sectionCount', 'linkCount', 'optionalLinkCount', 'links', 'checkedLinks',

@@ -1,6 +1,6 @@
 // Number helpers shared by the scoring modules. Scores are kept in [0, 1] and rounded to three
 // decimals so that results are stable across platforms and easy to compare in tests; reports show
-// 0–100 with one decimal (STYLE.md habit 4).
+// 0–100 with one decimal (docs/CONTRIBUTING.md, habit 4).
 import type { PracticeStatus } from '../contract/index.js';
 
 /** Clamps to [0, 1] (NaN becomes 0) and rounds to 3 decimals. */

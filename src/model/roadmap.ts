@@ -1,4 +1,4 @@
-// Turns failing practices into a prioritised roadmap (DESIGN.md §2):
+// Turns failing practices into a prioritised roadmap (docs/ARCHITECTURE.md §2):
 //   P1 — blocks evaluation or commercial engagement,
 //   P2 — trust during live integration and over the lifecycle,
 //   P3 — reach and community.

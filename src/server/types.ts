@@ -6,7 +6,6 @@ import type { ReportFormat } from '../../reports/index.js';
 
 export const AUDIT_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
 export type AuditStatus = (typeof AUDIT_STATUSES)[number];
-export const TERMINAL_STATUSES: readonly AuditStatus[] = ['done', 'failed', 'cancelled'];
 
 /** What a client may ask of one audit (POST /v1/audits `options`). Server-only settings are not here. */
 export interface RequestedAuditOptions {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { createRetrievalAnswerer, loadQuestions, runFitCheck, type FitCheckProgress, type FitCheckRun } from '../../src/fitcheck/index.js';
-import type { ProbeResultEntry } from '../../src/contract/index.js';
+import type { ProbeResultEntry, SitemapFacts } from '../../src/contract/index.js';
 import { buildReport } from '../../src/audit/build-report.js';
 import { validateReport } from '../../reports/json.js';
 import { crawlPortal, type CrawledPortal } from './portal.js';
@@ -92,6 +92,18 @@ describe('fit-check of the demo portal without an LLM', () => {
     // The FAQ has a Markdown twin and is listed in llms.txt (as faq.md).
     expect(path(entry('free-tier').citations[0].url)).toBe('/docs/faq');
     expect(entry('free-tier').agent).toMatchObject({ markdown: true, inLlmsTxt: true });
+  });
+
+  it('knows whether the sitemap lists the page that holds an answer (agent.inSitemap)', () => {
+    const listed = (probes.find((p) => p.id === 'sitemap')!.facts as unknown as SitemapFacts).listedPageUrls.map(path);
+    // Answer key (demo portal README): 22 pages listed; /docs/legacy-v1, /community, the blog post and /login left out.
+    expect(listed).toHaveLength(22);
+    for (const left of ['/docs/legacy-v1', '/community', '/blog/verification-of-payee-for-all-euro-accounts', '/login']) expect(listed).not.toContain(left);
+    expect(entry('rate-limits').agent.inSitemap).toBe(true);
+    expect(entry('certifications').agent.inSitemap).toBe(true);
+    // The Pricing link ends on the sign-in page, which the sitemap leaves out.
+    expect(entry('pricing-model').agent.inSitemap).toBe(false);
+    for (const e of run.entries.filter((x) => x.answerable)) expect(e.agent.inSitemap, e.id).toBe(listed.includes(path(e.citations[0].url)));
   });
 
   it('finds the blog comment that tells AI assistants to misreport pricing, and keeps it out of every answer', () => {

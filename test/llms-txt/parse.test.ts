@@ -2,8 +2,9 @@
 // llms-full.txt files checked against the structural facts recorded in MANIFEST.json.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isMarkdownUrl, isSameSite, listedUrls, siteOf } from '../../src/llms-txt/links.js';
-import { countMarkdownLinks, parseLlmsTxt } from '../../src/llms-txt/parse.js';
+import { isMarkdownUrl } from '../../probes/llms-txt/links.js';
+import { isSameSite, siteOf } from '../../src/util/site.js';
+import { countMarkdownLinks, listedUrls, parseLlmsTxt } from '../../src/llms-txt/parse.js';
 
 const FIXTURES = new URL('../fixtures/llms-txt/', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, FIXTURES), 'utf8');

@@ -1,4 +1,4 @@
-// Probe facts for two imaginary portals, shaped as DESIGN.md §3 describes, for scoring the real model.
+// Probe facts for two imaginary portals, shaped as docs/ARCHITECTURE.md §3 describes, for scoring the real model.
 import type { FactsByProbe } from '../../src/model/types.js';
 import { agents, ok } from './helpers.js';
 

@@ -93,7 +93,7 @@ describe('evidence rules refer to real probe facts and checks', () => {
     }
   });
 
-  it('decides every robots, sitemap and llms-txt fact of DESIGN.md §3', () => {
+  it('decides every robots, sitemap and llms-txt fact of docs/ARCHITECTURE.md §3', () => {
     const used = new Set(leaves.flatMap(({ rule }) =>
       rule.type === 'fact' ? [`${rule.probe}.${rule.fact}`] : rule.type === 'check' ? CHECKS[rule.check].uses : []));
     for (const f of ['robots.present', 'robots.aiAgents', 'robots.sitemaps', 'robots.portalprobeAllowed', 'robots.contentSignals',

@@ -72,9 +72,9 @@ export interface AlternateCheck {
 
 /** A type alias, not an interface: it is then assignable to Record<string, unknown> (report.json `probes[].facts`). */
 export type MarkdownFacts = {
-  /** At least one sampled page answers Accept: text/markdown with Markdown (DESIGN.md §3). */
+  /** At least one sampled page answers Accept: text/markdown with Markdown (docs/ARCHITECTURE.md §3). */
   negotiation: boolean;
-  /** At least one sampled page has a Markdown twin at its own URL (.md sibling or working rel=alternate) (DESIGN.md §3). */
+  /** At least one sampled page has a Markdown twin at its own URL (.md sibling or working rel=alternate) (docs/ARCHITECTURE.md §3). */
   mdSiblings: boolean;
   pagesSampled: number;
   sampledUrls: string[];

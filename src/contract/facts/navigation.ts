@@ -21,7 +21,7 @@ export interface HomePreview extends LinkPreview {
   title: string | null;
 }
 
-/** Facts of the navigation probe (see probes/navigation.ts). */
+/** Facts of the navigation probe (see probes/navigation/index.ts). */
 export type NavigationFacts = {
   /** Successful HTML pages read. */
   pagesChecked: number;

@@ -252,7 +252,7 @@ export interface OpenapiFacts {
   discoveredVia: Partial<Record<FoundVia, number>>;
   /**
    * 429 responses, Retry-After and rate-limit headers in the documents the validator did not reject,
-   * and crawled pages that name those headers near a 429 (src/openapi/machine-signals.ts).
+   * and crawled pages that name those headers near a 429 (probes/openapi/machine-signals.ts).
    */
   rateLimits: RateLimitFacts;
   /** `deprecated: true` markers and Deprecation (RFC 9745) / Sunset (RFC 8594) headers, in the same documents and pages. */

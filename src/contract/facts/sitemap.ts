@@ -41,6 +41,11 @@ export type SitemapFacts = {
   sameHostShare: number | null;
   /** Share of the crawl's 2xx HTML pages that a sitemap lists; null when the crawl has none. */
   crawledPagesListed: number | null;
+  /**
+   * The crawled HTML pages the sitemaps list, each URL as listed (a page's requested or final URL),
+   * in crawl order; empty without a sitemap. Bounded by the crawl, not by the sitemaps' size.
+   */
+  listedPageUrls: string[];
   /** Index levels: 0 without an index, 1 for index → urlsets, 2 for a nested index. */
   indexDepth: number;
   /** True when the URL cap stopped the walk (counts cover the first MAX_URLS). */

@@ -85,7 +85,7 @@ export const BUSINESS_CHECKS: Readonly<Record<string, NamedCheck>> = {
     },
   },
 
-  /** WebAPI with documentation, termsOfService and provider (schema.org WebAPI, practice-catalogue X3). */
+  /** WebAPI with documentation, termsOfService and provider (schema.org WebAPI, catalogue X3). */
   webApiStructuredData: {
     uses: ['structured-data.webApi'],
     description: 'A schema.org WebAPI with documentation, termsOfService and provider; score = share of those three present.',

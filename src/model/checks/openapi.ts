@@ -1,4 +1,4 @@
-// Named checks over the openapi probe's documents (probes/openapi.ts, src/openapi/document.ts):
+// Named checks over the openapi probe's documents (probes/openapi/index.ts, probes/openapi/document.ts):
 // validity, description/example/error-response coverage, security schemes, servers and how the
 // specification was found. They judge the best parsed document — the one with the most operations —
 // because a portal is as good as its main specification, and a stray petstore file should not

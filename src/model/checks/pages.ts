@@ -48,7 +48,7 @@ const isBrokenStatus = (s: number): boolean => s === 404 || s === 410 || s >= 50
 
 export const PAGE_CHECKS: Readonly<Record<string, NamedCheck>> = {
   /**
-   * Overviews, guides, reference and specification readable anonymously (practice-catalogue DM-29).
+   * Overviews, guides, reference and specification readable anonymously (catalogue DM-29, see src/model/README.md).
    * A login wall over the portal fails it outright; otherwise score = share of the documentation key
    * pages found that are open. Key pages the probe could not check do not count either way.
    */
@@ -83,7 +83,7 @@ export const PAGE_CHECKS: Readonly<Record<string, NamedCheck>> = {
   },
 
   /**
-   * Content in the raw HTML (practice-catalogue DI-22, the "SPA gap"). Pass only when no page needs
+   * Content in the raw HTML (catalogue DI-22, the "SPA gap"). Pass only when no page needs
    * JavaScript; otherwise score = share of pages that do not, and 0 when half or more need it. The
    * denominator is the rendering sample (in heuristic mode the JS-only list covers every crawled
    * page, so the larger of the two counts is used).

@@ -1,10 +1,10 @@
 // Named checks for the regulated-banking (PSD2 / open banking) practices. They apply only to portals
 // under PSD2 (Reg. (EU) 2015/2366 and its RTS, Reg. (EU) 2018/389); for every other portal they are
-// notApplicable and carry no weight (practice-catalogue §b.2 rule 5, §c.12).
+// notApplicable and carry no weight (docs/ARCHITECTURE.md §2).
 //
 // The applicability rule: a portal is treated as a PSD2 portal when the business-surface probe found
 // "PSD2" stated on it — on its compliance pages, or elsewhere in a sentence with a compliance word
-// (src/business-surface/certifications.ts). A bank portal that never says PSD2 in such a sentence is
+// (probes/business-surface/certifications.ts). A bank portal that never says PSD2 in such a sentence is
 // treated as out of scope; an assessor can still score these practices (assessor input overrides
 // notApplicable).
 import type { Evidence } from '../../contract/index.js';

@@ -1,4 +1,4 @@
-// Named checks over the robots probe's facts (DESIGN.md §3): aiAgents[] = { agent, operator,
+// Named checks over the robots probe's facts (docs/ARCHITECTURE.md §3): aiAgents[] = { agent, operator,
 // purpose, access, group } with purpose training|search|user|other, access all|partial|none (RFC 9309
 // matching done by the probe) and group = the user-agent line of the robots.txt group that applied
 // ('*' for the wildcard group, null when no group applies).

@@ -1,4 +1,4 @@
-// Handmade cases for src/structured-data/json-ld.ts: the shapes JSON-LD takes on real pages
+// Handmade cases for src/formats/schema-org/json-ld.ts: the shapes JSON-LD takes on real pages
 // (@graph, arrays, nested nodes, prefixed and array @type, contexts) and hostile ones (malformed,
 // 5 MB, 10,000 levels deep, too many entities) — never a crash, never a stack overflow.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Tests for src/structured-data/lenient-json.ts and json-error-offset.ts: what strict parsing
+// Tests for src/formats/schema-org/lenient-json.ts and json-error-offset.ts: what strict parsing
 // rejects, what the lenient re-read repairs (extruct's rules), and where errors are located.
 import { describe, expect, it } from 'vitest';
 import { jsonErrorOffset } from '../../../src/formats/schema-org/json-error-offset.js';

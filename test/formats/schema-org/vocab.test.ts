@@ -1,4 +1,4 @@
-// Tests for src/structured-data/vocab.ts: type-name normalisation and the business subtype table.
+// Tests for src/formats/schema-org/vocab.ts: type-name normalisation and the business subtype table.
 import { describe, expect, it } from 'vitest';
 import { BUSINESS_TYPES, SUBTYPES, anyIsA, isA, isSchemaName, isSchemaOrgIri, normalizeName } from '../../../src/formats/schema-org/vocab.js';
 

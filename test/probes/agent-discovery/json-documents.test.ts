@@ -1,41 +1,9 @@
-// The JSON discovery documents: APIs.json, MCP server cards (SEP-2127 and older shapes),
+// The JSON discovery documents of agent discovery: MCP server cards (SEP-2127 and older shapes),
 // the legacy ai-plugin.json and A2A agent cards.
 import { describe, expect, it } from 'vitest';
 import { parseAgentCard } from '../../../probes/agent-discovery/agent-card.js';
 import { parseAiPlugin } from '../../../probes/agent-discovery/ai-plugin.js';
-import { parseApisJson } from '../../../src/formats/apis-json.js';
 import { parseMcpCard } from '../../../probes/agent-discovery/mcp.js';
-
-const BASE = 'https://api.example.com/apis.json';
-
-describe('parseApisJson', () => {
-  it('reads a 0.16-style file', () => {
-    const r = parseApisJson(JSON.stringify({
-      name: 'Example APIs', description: 'All our APIs', url: 'https://api.example.com/apis.json', specificationVersion: '0.16',
-      apis: [
-        { name: 'Payments', baseURL: 'https://api.example.com/v1', humanURL: '/docs/payments', properties: [{ type: 'OpenAPI', url: '/openapi.json' }, { type: 'x-pricing', url: '/pricing' }] },
-        { name: 'Refunds', humanURL: 'https://api.example.com/docs/refunds' },
-      ],
-    }), BASE);
-    expect(r).toMatchObject({ parsed: true, valid: true, name: 'Example APIs', specificationVersion: '0.16', apiCount: 2, errors: [], warnings: [] });
-    expect(r.apis[0]).toEqual({ name: 'Payments', baseURL: 'https://api.example.com/v1', humanURL: 'https://api.example.com/docs/payments', propertyTypes: ['OpenAPI', 'x-pricing'] });
-  });
-
-  it.each<[string, string, object, string[]]>([
-    ['not JSON', 'apis:', { parsed: false, valid: false }, ['not JSON']],
-    ['no apis array', '{"name": "X"}', { parsed: false, name: 'X' }, ['no "apis" array']],
-    ['no name', '{"apis": []}', { parsed: true, valid: false }, ['no top-level "name"']],
-    ['API without URLs or name', '{"name": "X", "description": "d", "url": "u", "apis": [{}]}', { valid: true, apiCount: 1 }, []],
-  ])('%s', (_name, text, expected, errors) => {
-    const r = parseApisJson(text, BASE);
-    expect(r).toMatchObject(expected);
-    for (const e of errors) expect(r.errors.join(' | ')).toContain(e);
-  });
-
-  it('warns about an API without name or URLs', () => {
-    expect(parseApisJson('{"name": "X", "description": "d", "url": "u", "apis": [{}]}', BASE).warnings).toEqual(['apis[0] has no "name"', 'apis[0] has neither "baseURL" nor "humanURL"']);
-  });
-});
 
 describe('parseMcpCard', () => {
   const CARD = 'https://books.example.com/.well-known/mcp/server-card.json';

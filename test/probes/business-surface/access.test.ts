@@ -1,4 +1,4 @@
-// Unit tests of src/business-surface/access.ts: public, gated, broken or unchecked.
+// Unit tests of probes/business-surface/access.ts: public, gated, broken or unchecked.
 import { describe, expect, it } from 'vitest';
 import { keywordRegistry } from '../../../probes/business-surface/index.js';
 import { pageAccess } from '../../../probes/business-surface/access.js';

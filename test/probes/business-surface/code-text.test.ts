@@ -1,4 +1,4 @@
-// Unit tests of src/business-surface/code-text.ts: code-sample text from raw HTML, and whether a
+// Unit tests of probes/business-surface/code-text.ts: code-sample text from raw HTML, and whether a
 // match in the page text sits inside it. Includes hostile HTML that must not make it crawl.
 import { describe, expect, it } from 'vitest';
 import { codeTextOf, inCode } from '../../../probes/business-surface/code-text.js';

@@ -1,4 +1,4 @@
-// src/business-surface/dates.ts: dates written in page text (formats, languages, implausible and
+// probes/business-surface/dates.ts: dates written in page text (formats, languages, implausible and
 // impossible dates, hostile text) and whole-day ages relative to the audit start (time-zone edges).
 import { describe, expect, it } from 'vitest';
 import { ageInDays, calendarDateMs, datesInText, MAX_DATES, MAX_TEXT_CHARS, newestDateInText } from '../../../probes/business-surface/dates.js';

@@ -1,4 +1,4 @@
-// Unit tests of src/business-surface/keywords.ts: the shipped keyword files load, and a broken
+// Unit tests of probes/business-surface/keywords.ts: the shipped keyword files load, and a broken
 // file fails at load with every problem named (PP_ERR_PARSE) instead of silently finding nothing.
 import { describe, expect, it } from 'vitest';
 import commonJson from '../../../probes/business-surface/data/business-surface.common.json' with { type: 'json' };

@@ -1,4 +1,4 @@
-// src/business-surface/machine-status.ts: which URLs are checked for a machine-readable status, how
+// probes/business-surface/machine-status.ts: which URLs are checked for a machine-readable status, how
 // each answer is judged (Statuspage JSON valid / invalid, HTML soft 404, feeds, failures that are
 // "not checked"), and the summary fact; then the async check over in-memory responses.
 import { describe, expect, it } from 'vitest';

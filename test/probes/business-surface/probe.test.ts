@@ -1,4 +1,4 @@
-// Tests of probes/business-surface.ts: the contract metadata, the findings, and an integration run
+// Tests of probes/business-surface/index.ts: the contract metadata, the findings, and an integration run
 // against the fixture portal test/fixtures/business-surface/site/ served on 127.0.0.1 by
 // startStaticPortal and crawled with the real HTTP client (see ../business-surface/crawl-fixture.ts).
 // That portal has pricing, use cases, a trust page with certifications, an SDK page with three

@@ -1,4 +1,4 @@
-// Unit tests of src/business-surface/score.ts: combining signals and choosing a kind's verdict.
+// Unit tests of probes/business-surface/score.ts: combining signals and choosing a kind's verdict.
 import { describe, expect, it } from 'vitest';
 import { combine, decide, FOUND_AT, type Scored } from '../../../probes/business-surface/score.js';
 import type { KindEvidence, SignalType } from '../../../src/contract/index.js';

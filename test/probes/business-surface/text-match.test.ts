@@ -1,4 +1,4 @@
-// Unit tests of src/business-surface/text-match.ts: whole-word phrase matching, link-text
+// Unit tests of probes/business-surface/text-match.ts: whole-word phrase matching, link-text
 // normalisation, first non-rejected hit, quotes and sentences around a match.
 import { describe, expect, it } from 'vitest';
 import { atWordEdges, firstHit, matches, normalizeLabel, patternMatcher, phraseMatcher, quoteAround, sentenceAround, wordCount } from '../../../probes/business-surface/text-match.js';

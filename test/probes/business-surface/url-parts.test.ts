@@ -1,4 +1,4 @@
-// Unit tests of src/business-surface/url-parts.ts.
+// Unit tests of probes/business-surface/url-parts.ts.
 import { describe, expect, it } from 'vitest';
 import { brandOf, isAuthUrl, pathSegments, shortLabel, urlKey } from '../../../probes/business-surface/url-parts.js';
 import { keywordRegistry } from '../../../probes/business-surface/index.js';

@@ -1,4 +1,4 @@
-// Tests for src/gating/bot-block.ts: vendor signatures, status filters and weak signatures.
+// Tests for probes/gating/bot-block.ts: vendor signatures, status filters and weak signatures.
 import { describe, expect, it } from 'vitest';
 import { GATING_RULES } from '../../../probes/gating/index.js';
 import { matchBotBlock, type BotBlockInput } from '../../../probes/gating/bot-block.js';

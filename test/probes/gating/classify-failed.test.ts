@@ -1,4 +1,4 @@
-// Failed fetches (status 0) in src/gating/classify.ts: a chain that reached a login / SSO URL before
+// Failed fetches (status 0) in probes/gating/classify.ts: a chain that reached a login / SSO URL before
 // failing (the login host timed out, did not resolve, resolved to a private address) or that looped
 // between portal and login host is a `login-redirect`; any other failure stays `no-response`.
 import { describe, expect, it } from 'vitest';

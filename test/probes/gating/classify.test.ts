@@ -1,4 +1,4 @@
-// Table-driven tests for src/gating/classify.ts over handmade pages (parsed with the crawl's real
+// Table-driven tests for probes/gating/classify.ts over handmade pages (parsed with the crawl's real
 // parser through makePage) and real third-party pages that must stay open.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

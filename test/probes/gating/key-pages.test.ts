@@ -1,4 +1,4 @@
-// Tests for src/gating/key-pages.ts: which URLs are docs, reference, pricing, sandbox, specs,
+// Tests for probes/gating/key-pages.ts: which URLs are docs, reference, pricing, sandbox, specs,
 // getting started and API keys, judged by the requested URL and the link texts pointing to it.
 import { describe, expect, it } from 'vitest';
 import { GATING_RULES } from '../../../probes/gating/index.js';

@@ -1,4 +1,4 @@
-// Table-driven tests for src/gating/login-url.ts with the shipped patterns (probes/data/login-patterns.json).
+// Table-driven tests for probes/gating/login-url.ts with the shipped patterns (probes/gating/data/login-patterns.json).
 import { describe, expect, it } from 'vitest';
 import { GATING_RULES } from '../../../probes/gating/index.js';
 import { loginInChain, matchLoginUrl, withoutQuery } from '../../../probes/gating/login-url.js';

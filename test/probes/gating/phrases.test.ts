@@ -1,4 +1,4 @@
-// Tests for src/gating/phrases.ts: finding the "log in to view …" sentence in page text.
+// Tests for probes/gating/phrases.ts: finding the "log in to view …" sentence in page text.
 import { describe, expect, it } from 'vitest';
 import { GATING_RULES } from '../../../probes/gating/index.js';
 import { findPhrase, PHRASE_SCAN_CHARS, sentenceAround, separateBlocks } from '../../../probes/gating/phrases.js';

@@ -1,4 +1,4 @@
-// Tests for probes/gating.ts: hand-built snapshots over an in-memory fetch, then the fixture portal
+// Tests for probes/gating/index.ts: hand-built snapshots over an in-memory fetch, then the fixture portal
 // (test/fixtures/gating/site) served on 127.0.0.1 with its _routes.json gates, fetched with the real
 // client. The portal's /sandbox goes to an "external" Keycloak realm: a second local server that the
 // client's resolver maps idp.example-bank.test to, so the redirect chain really leaves the portal.

@@ -1,4 +1,4 @@
-// Tests for src/gating/rules.ts: the shipped data files compile, and malformed data is refused with
+// Tests for probes/gating/rules.ts: the shipped data files compile, and malformed data is refused with
 // a ParseError that names every problem.
 import { describe, expect, it } from 'vitest';
 import { GATING_RULES } from '../../../probes/gating/index.js';

@@ -1,4 +1,4 @@
-// Tests for src/gating/summarize.ts: the decisions behind gatedUrls, gatedShare and loginWall.
+// Tests for probes/gating/summarize.ts: the decisions behind gatedUrls, gatedShare and loginWall.
 import { describe, expect, it } from 'vitest';
 import { summarize, MAX_PAGE_ENTRIES } from '../../../probes/gating/summarize.js';
 import { KEY_KINDS, type PageRole, type PageVerdict } from '../../../probes/gating/types.js';

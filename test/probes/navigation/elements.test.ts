@@ -1,4 +1,4 @@
-// Search UI and breadcrumb detection during the crawl's DOM walk (src/navigation/elements.ts),
+// Search UI and breadcrumb detection during the crawl's DOM walk (probes/navigation/elements.ts),
 // through the crawl's real parser, plus the pure helpers it uses.
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../../src/crawl/parse-page.js';

@@ -1,5 +1,5 @@
-// Per-page read-outs (src/navigation/page.ts): hosted-search scripts, JSON-LD BreadcrumbList and
-// link-preview tags, and the site summary (src/navigation/site.ts).
+// Per-page read-outs (probes/navigation/page.ts): hosted-search scripts, JSON-LD BreadcrumbList and
+// link-preview tags, and the site summary (probes/navigation/site.ts).
 import { describe, expect, it } from 'vitest';
 import { hostedSearchKind, hostedSearchSignals, jsonLdBreadcrumb, linkPreview, pageWayfinding } from '../../../probes/navigation/page.js';
 import { LIST_LIMITS, summarizeNavigation } from '../../../probes/navigation/site.js';

@@ -1,4 +1,4 @@
-// Corpus test for src/openapi: every real document in test/fixtures/openapi (OAI examples and
+// Corpus test for probes/openapi: every real document in test/fixtures/openapi (OAI examples and
 // schema tests, Adyen, Twilio, APIs.guru xkcd) parses without throwing; the OAI examples validate
 // with the right version and operation count (counted here independently: paths × HTTP methods);
 // every OAS 3.1 schema-test `fail/` file is reported invalid with a reason and every `pass/` file

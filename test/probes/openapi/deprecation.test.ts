@@ -1,4 +1,4 @@
-// Unit tests for src/openapi/deprecation.ts on small handmade specs (2.0, 3.0, 3.1): deprecated
+// Unit tests for probes/openapi/deprecation.ts on small handmade specs (2.0, 3.0, 3.1): deprecated
 // operations, parameters (shared by $ref, counted once) and schemas (not properties *named*
 // "deprecated", not example payloads), Deprecation (RFC 9745) and Sunset (RFC 8594) response
 // headers, wrong types, and the node budget of the schema search.

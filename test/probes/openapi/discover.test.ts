@@ -1,8 +1,7 @@
-// Unit tests for spec discovery (src/openapi/discover.ts), the RFC 9727 API catalog and APIs.json
-// readers, and the login-gate heuristics (src/openapi/gated.ts). Pages are parsed by the crawl's parser.
+// Unit tests for spec discovery (probes/openapi/discover.ts), the spec URLs an RFC 9727 API catalog
+// lists, and the login-gate heuristics (probes/openapi/gated.ts). Pages are parsed by the crawl's parser.
 import { describe, expect, it } from 'vitest';
 import { parseApiCatalog } from '../../../src/formats/api-catalog.js';
-import { parseApisJson } from '../../../src/formats/apis-json.js';
 import { addCommonPaths, addPageCandidates, CandidateSet, catalogSpecUrls, COMMON_SPEC_PATHS, docsUiSpecUrls, isSpecFileUrl, linkHeaderTargets } from '../../../probes/openapi/discover.js';
 import { gateEvidence, isLoginUrl } from '../../../probes/openapi/gated.js';
 import { strengthOf } from '../../../probes/openapi/types.js';
@@ -154,27 +153,6 @@ describe('parseApiCatalog (RFC 9727 / RFC 9264 linkset)', () => {
     const r = parseApiCatalog(text, base);
     expect(r.parsed).toBe(false);
     expect(r.errors[0]).toMatch(reason);
-  });
-});
-
-describe('parseApisJson', () => {
-  it('takes Swagger / OpenAPI properties of every API', () => {
-    const text = JSON.stringify({
-      name: 'Acme',
-      apis: [
-        { name: 'Payments', properties: [{ type: 'Swagger', url: 'https://acme.io/payments/swagger.json' }, { type: 'x-postman-collection', url: 'https://acme.io/p.json' }] },
-        { name: 'Orders', properties: [{ type: 'OpenAPI', url: '/orders/openapi.yaml' }, { type: 'x-openapi-spec', url: '/orders/openapi.yaml' }] },
-        { name: 'Legacy' },
-      ],
-    });
-    const r = parseApisJson(text, 'https://acme.io/apis.json');
-    if (!r.parsed) throw new Error(r.errors[0]);
-    expect({ name: r.name, apiCount: r.apiCount, specUrls: r.specUrls }).toEqual({ name: 'Acme', apiCount: 3, specUrls: ['https://acme.io/payments/swagger.json', 'https://acme.io/orders/openapi.yaml'] });
-  });
-
-  it('rejects a file without apis', () => {
-    expect(parseApisJson('{"name":"x"}', 'https://acme.io/apis.json').parsed).toBe(false);
-    expect(parseApisJson('{', 'https://acme.io/apis.json').parsed).toBe(false);
   });
 });
 

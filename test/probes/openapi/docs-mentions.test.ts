@@ -1,4 +1,4 @@
-// Unit tests for src/openapi/docs-mentions.ts: rate-limit headers near a 429 / "Too Many Requests",
+// Unit tests for probes/openapi/docs-mentions.ts: rate-limit headers near a 429 / "Too Many Requests",
 // and the Deprecation (RFC 9745) / Sunset (RFC 8594) headers as opposed to the English words;
 // plus long hostile texts that must not make the patterns backtrack.
 import { describe, expect, it } from 'vitest';

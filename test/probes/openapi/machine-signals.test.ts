@@ -1,4 +1,4 @@
-// Tests for src/openapi/machine-signals.ts: the probe's `rateLimits` and `deprecation` facts summed
+// Tests for probes/openapi/machine-signals.ts: the probe's `rateLimits` and `deprecation` facts summed
 // over documents, with docs-page mentions and the findings they call for; and the measured result
 // on every real third-party spec in test/fixtures/openapi (Adyen, Twilio, APIs.guru, OAI examples).
 import { readdirSync, readFileSync } from 'node:fs';

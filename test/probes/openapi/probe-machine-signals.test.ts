@@ -1,5 +1,5 @@
-// Probe-level tests of the openapi probe's `rateLimits` and `deprecation` facts (probes/openapi.ts,
-// src/openapi/machine-signals.ts): in-memory contexts (a spec with 429 but no back-off headers, a
+// Probe-level tests of the openapi probe's `rateLimits` and `deprecation` facts (probes/openapi/index.ts,
+// probes/openapi/machine-signals.ts): in-memory contexts (a spec with 429 but no back-off headers, a
 // real Adyen spec, an invalid spec left out, wrong types), and an integration run with the real
 // HTTP client against the fixture portal test/fixtures/openapi/signals-site.
 import { readFileSync } from 'node:fs';

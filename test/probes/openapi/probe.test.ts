@@ -1,4 +1,4 @@
-// Tests for probes/openapi.ts: in-memory contexts for each outcome (no spec, soft 404, malformed,
+// Tests for probes/openapi/index.ts: in-memory contexts for each outcome (no spec, soft 404, malformed,
 // alias bomb, too large, robots, caps, findings), and integration runs with the real HTTP client
 // against the fixture portal test/fixtures/openapi/site (startStaticPortal) and a raw node:http
 // server that serves a 20 MB spec.

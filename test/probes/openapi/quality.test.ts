@@ -1,4 +1,4 @@
-// Unit tests for the agent-readiness signals (src/openapi/quality.ts, surface.ts, operations.ts, refs.ts)
+// Unit tests for the agent-readiness signals (probes/openapi/quality.ts, surface.ts, operations.ts, refs.ts)
 // on a small handmade document with known shares, plus Swagger 2.0 specifics and bounded walks.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

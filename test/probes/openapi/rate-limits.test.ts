@@ -1,4 +1,4 @@
-// Unit tests for src/openapi/responses.ts and src/openapi/rate-limits.ts on small handmade specs:
+// Unit tests for probes/openapi/responses.ts and probes/openapi/rate-limits.ts on small handmade specs:
 // 2.0, 3.0 and 3.1; inline and $ref'd responses and headers; 4XX ranges and `default`; $ref cycles,
 // missing and external targets; wrong types (responses as an array, headers as a string).
 import { describe, expect, it } from 'vitest';

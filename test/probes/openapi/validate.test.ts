@@ -1,4 +1,4 @@
-// Unit tests for the pure parts of src/openapi/validate.ts: message compaction and the prechecks
+// Unit tests for the pure parts of probes/openapi/validate.ts: message compaction and the prechecks
 // that answer without the worker (the worker itself is exercised by corpus.test.ts and hostile.test.ts).
 import { describe, expect, it } from 'vitest';
 import { compactMessage, MAX_MESSAGES, precheck } from '../../../probes/openapi/validate.js';

@@ -1,4 +1,4 @@
-// Integration test for probes/robots.ts: a real node:http server on 127.0.0.1 serves /robots.txt; the
+// Integration test for probes/robots/index.ts: a real node:http server on 127.0.0.1 serves /robots.txt; the
 // probe gets a hand-built ProbeContext whose fetch (test-only) uses Node's fetch against it.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

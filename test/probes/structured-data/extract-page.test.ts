@@ -1,4 +1,4 @@
-// Tests for src/structured-data/extract-page.ts: the cheap string test that decides whether the
+// Tests for probes/structured-data/extract-page.ts: the cheap string test that decides whether the
 // page's HTML is parsed again for microdata / RDFa, and the combined result.
 import { describe, expect, it } from 'vitest';
 import { domHints, extractPage } from '../../../probes/structured-data/extract-page.js';

@@ -1,4 +1,4 @@
-// Handmade cases for src/structured-data/microdata.ts (WHATWG microdata): top-level items, nesting,
+// Handmade cases for probes/structured-data/microdata.ts (WHATWG microdata): top-level items, nesting,
 // itemref (including loops), property values per element, and bounds.
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';

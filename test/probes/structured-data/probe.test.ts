@@ -1,4 +1,4 @@
-// Tests for probes/structured-data.ts: page selection, facts and findings over hand-built snapshots,
+// Tests for probes/structured-data/index.ts: page selection, facts and findings over hand-built snapshots,
 // and an integration run against a fixture portal (test/fixtures/structured-data/site) served by
 // the real static server and fetched with the real HTTP client.
 import { fileURLToPath } from 'node:url';

@@ -1,4 +1,4 @@
-// Handmade cases for src/structured-data/rdfa.ts (RDFa Lite 1.1): vocab, typeof, property,
+// Handmade cases for probes/structured-data/rdfa.ts (RDFa Lite 1.1): vocab, typeof, property,
 // resource, prefix; values; what is deliberately ignored; bounds.
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';

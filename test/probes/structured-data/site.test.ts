@@ -1,4 +1,4 @@
-// Tests for src/structured-data/site.ts and business.ts: the site-wide facts built from pages.
+// Tests for probes/structured-data/site.ts and business.ts: the site-wide facts built from pages.
 import { describe, expect, it } from 'vitest';
 import { countFaqQuestions, findOrganization, findWebApi } from '../../../probes/structured-data/business.js';
 import { extractPage } from '../../../probes/structured-data/extract-page.js';
